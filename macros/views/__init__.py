@@ -1,0 +1,1 @@
+"""Pure functions from the catalog to Markdown, HTML and Mermaid text. No MkDocs here."""

@@ -1,0 +1,53 @@
+"""Listings for the section index pages and the home page."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .. import routes
+from ..catalog import Catalog
+from ..escaping import inline
+from ..routes import Linker
+from .blocks import block, framework_link, heading, join
+
+
+def _card(href: str, title: Markup, text: Markup) -> Markup:
+    return Markup('<li><p><a href="{}"><strong>{}</strong></a></p><p>{}</p></li>').format(href, title, text)
+
+
+def _cards(items: list[Markup]) -> Markup:
+    return Markup('<div class="grid cards"><ul>{}</ul></div>').format(join(items))
+
+
+def use_case_cards(catalog: Catalog, link: Linker) -> Markup:
+    return _cards([_card(link.href(routes.use_case(u.id)), inline(u.name), inline(u.when_you_need)) for u in catalog.use_cases])
+
+
+def language_cards(catalog: Catalog, link: Linker) -> Markup:
+    return _cards([
+        _card(link.href(routes.language(x.id)), inline(x.name), Markup("{}. {}").format(inline(x.tagline), inline(x.for_django_rails)))
+        for x in catalog.languages
+    ])
+
+
+def framework_index(catalog: Catalog, link: Linker) -> str:
+    """Every framework, grouped by language (language-agnostic last), with kind and summary:
+    Markdown headings (for the table of contents) over HTML tables."""
+    groups = [(x.name, catalog.frameworks_of(x.id)) for x in catalog.languages]
+    groups.append(("Language-agnostic", catalog.frameworks_of(None)))
+    sections = []
+    for title, frameworks in groups:
+        if not frameworks:
+            continue
+        rows = join(
+            Markup("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(
+                framework_link(catalog, link, f.id), inline(catalog.kind(f.kind).name), inline(f.summary))
+            for f in frameworks
+        )
+        sections.append(heading(2, title, f"{frameworks[0].language or 'any'}-frameworks"))
+        sections.append(block(Markup(
+            '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
+            '<thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">What it is</th></tr></thead>'
+            "<tbody>{}</tbody></table></div></div>"
+        ).format(rows)))
+    return "".join(sections)

@@ -1,0 +1,36 @@
+"""The 5 x 4 framework matrix as a table."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .. import routes
+from ..catalog import Catalog, Cell
+from ..escaping import inline
+from ..routes import Linker
+from .blocks import join, options_html
+
+
+def cell_html(catalog: Catalog, link: Linker, cell: Cell) -> Markup:
+    if cell.none_by_design:
+        href = link.href(routes.language(cell.language), f"none-{cell.use_case}")
+        return Markup('<td class="matrix-none"><a href="{}"><strong>None, by design</strong></a><br>{}</td>').format(
+            href, inline(cell.none_by_design.summary))
+    return Markup("<td>{}</td>").format(options_html(catalog, link, cell))
+
+
+def matrix_table(catalog: Catalog, link: Linker, table_id: str = "matrix") -> Markup:
+    head = join(
+        Markup('<th scope="col"><a href="{}">{}</a></th>').format(link.href(routes.use_case(u.id)), inline(u.name))
+        for u in catalog.use_cases
+    )
+    rows = []
+    for language in catalog.languages:
+        cells = join(cell_html(catalog, link, catalog.cell(language.id, u.id)) for u in catalog.use_cases)
+        rows.append(Markup('<tr><th scope="row"><a href="{}">{}</a></th>{}</tr>').format(
+            link.href(routes.language(language.id)), inline(language.name), cells))
+    return Markup(
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table matrix">'
+        '<table id="{}"><thead><tr><th scope="col">Language</th>{}</tr></thead>'
+        "<tbody>{}</tbody></table></div></div>"
+    ).format(table_id, head, join(rows))

@@ -1,0 +1,35 @@
+"""Data folders for tests: the real data, the small fixture set, and edited copies of either."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal_data"
+
+
+def copy_data(target: Path, source: Path = MINIMAL) -> Path:
+    """A copy of `source` (with the real schemas) at target/data."""
+    data = target / "data"
+    shutil.copytree(source, data, ignore=shutil.ignore_patterns("schema"))
+    shutil.copytree(DATA / "schema", data / "schema")
+    return data
+
+
+def apply_edits(data: Path, edits: list[dict]) -> None:
+    """Each edit: {file, find, replace} (first occurrence, must exist), {file, append},
+    {file, content} (whole file) or {file, delete: true}."""
+    for edit in edits:
+        path = data / edit["file"]
+        if edit.get("delete"):
+            path.unlink()
+        elif "content" in edit:
+            path.write_text(edit["content"], encoding="utf-8")
+        elif "append" in edit:
+            path.write_text(path.read_text(encoding="utf-8") + edit["append"], encoding="utf-8")
+        else:
+            text = path.read_text(encoding="utf-8")
+            assert edit["find"] in text, f"fixture edit does not apply: {edit['find']!r} not in {edit['file']}"
+            path.write_text(text.replace(edit["find"], edit["replace"], 1), encoding="utf-8")

@@ -1,0 +1,121 @@
+"""A real strict build of the site, checked page by page against the data."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from macros.escaping import plain
+from macros.loader import load_catalog
+from tests.conftest import ROOT, mkdocs_build
+from tests.datasets import DATA, apply_edits
+
+CATALOG = load_catalog(DATA, display_root=ROOT)
+
+
+def html_of(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def all_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_generated_page_exists(built_site):
+    for language in CATALOG.languages:
+        assert (built_site / "languages" / language.id / "index.html").is_file()
+    for use_case in CATALOG.use_cases:
+        assert (built_site / "use-cases" / use_case.id / "index.html").is_file()
+    for framework in CATALOG.frameworks:
+        assert (built_site / "frameworks" / framework.id / "index.html").is_file()
+    for url in ("", "matrix", "use-cases", "languages", "frameworks"):
+        assert (built_site / url / "index.html").is_file()
+
+
+def test_no_unrendered_template_or_macro_error_in_any_page(built_site):
+    for path in all_pages(built_site):
+        text = path.read_text(encoding="utf-8")
+        article = text[text.find("<article"):text.find("</article>")]
+        assert "{{" not in article and "{%" not in article, path
+        for marker in ("Macro Syntax Error", "Traceback", "macro_error", "Undefined"):
+            assert marker not in text, (path, marker)
+
+
+def test_framework_pages_carry_their_data(built_site):
+    for framework in CATALOG.frameworks:
+        html = html_of(built_site, f"frameworks/{framework.id}")
+        h1 = re.search(r"<h1[^>]*>(.*?)<a class=\"headerlink\"", html).group(1)
+        assert h1 == plain(framework.name).replace("&", "&amp;")
+        for pro in framework.rationale.pros + framework.rationale.cons:
+            assert plain(pro).split(" ")[-1].replace("'", "&#39;").replace('"', "&#34;") in html
+
+
+def test_matrix_page_links_every_framework_of_every_cell(built_site):
+    html = html_of(built_site, "matrix")
+    hrefs = set(re.findall(r'href="([^"]+)"', html))
+    for cell in CATALOG.cells:
+        for fid in cell.framework_ids:
+            assert f"../frameworks/{fid}/" in hrefs
+    empty = [c for c in CATALOG.cells if c.none_by_design]
+    assert html.count('class="matrix-none"') == len(empty)
+
+
+def test_every_internal_link_of_generated_pages_resolves(built_site):
+    class Links(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.hrefs = []
+
+        def handle_starttag(self, tag, attrs):
+            href = dict(attrs).get("href")
+            if tag == "a" and href and not href.startswith(("http:", "https:", "mailto:", "#")):
+                self.hrefs.append(href)
+
+    for path in all_pages(built_site):
+        if path.name == "404.html":  # served at any depth, so its links are absolute by design
+            continue
+        parser = Links()
+        parser.feed(path.read_text(encoding="utf-8"))
+        for href in parser.hrefs:
+            target = (path.parent / href.split("#")[0]).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), f"{path.relative_to(built_site)} links to missing {href}"
+
+
+def test_mermaid_is_served_by_the_site(built_site):
+    assert (built_site / "assets/vendor/mermaid/mermaid.esm.min.mjs").is_file()
+    for path in all_pages(built_site):
+        text = path.read_text(encoding="utf-8")
+        assert "cdn.jsdelivr" not in text and "unpkg.com" not in text and "fonts.googleapis" not in text
+
+
+def _project_copy(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "docs", "macros", "overrides", "data"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    return project
+
+
+def test_broken_data_fails_the_build_with_every_error_and_writes_nothing(tmp_path):
+    project = _project_copy(tmp_path)
+    apply_edits(project / "data", [
+        {"file": "frameworks.yaml", "find": "    language: go\n    kind: web-framework\n    summary: A lightweight",
+         "replace": "    language: golang\n    kind: web-framework\n    summary: A lightweight"},
+        {"file": "matrix.yaml", "find": "frameworks: [gin, echo]\n    rationale:", "replace": "frameworks: [gin, ehco]\n    rationale:"},
+    ])
+    site = tmp_path / "out"
+    result = mkdocs_build(site, config=project / "mkdocs.yml", cwd=project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "framework 'gin': language 'golang' is not a known language" in output
+    assert "cell 'go × lightweight': frameworks[1] 'ehco' is not a known framework (did you mean 'echo'?" in output
+    assert "Traceback" not in output
+    assert not site.exists()
