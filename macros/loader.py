@@ -5,7 +5,6 @@ Every problem in every file is collected first; DataValidationError then lists t
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -14,16 +13,12 @@ from .catalog import (
     Catalog, Cell, ChoiceItem, Choices, Framework, InsteadItem, Kind, Language, NoneByDesign,
     Pattern, Rationale, UseCase,
 )
+from .features import with_attr
 from .report import Report
 from .schema_check import check, validators
 from .yaml_source import YamlDoc, YamlSyntaxError, read_yaml
 
 CORE_FILES = ("kinds", "languages", "use_cases", "frameworks", "matrix")
-
-# Loaders for the data files beyond the core, by file stem. Each gets its document, the core
-# catalog and the report, and returns the part that `Catalog.part(<stem>)` gives the views.
-PartLoader = Callable[[YamlDoc, Catalog, Report], Any]
-PART_LOADERS: dict[str, PartLoader] = {}
 
 
 def load_catalog(data_dir: Path, display_root: Path | None = None) -> Catalog:
@@ -34,9 +29,11 @@ def load_catalog(data_dir: Path, display_root: Path | None = None) -> Catalog:
     docs = _read_all(data_dir, display_root, report)
     catalog = _build_core(docs, report)
     parts = {}
-    for stem, load_part in PART_LOADERS.items():
-        if stem in docs:
-            parts[stem] = load_part(docs[stem], catalog, report)
+    for feature in with_attr("load"):
+        if feature.DATA_FILE in docs:
+            parts[feature.DATA_FILE] = feature.load(docs[feature.DATA_FILE], catalog, report)
+        else:
+            report.add_file(f"data/{feature.DATA_FILE}.yaml", None, "file is missing")
     report.raise_if_any()
     return Catalog(
         kinds=catalog.kinds, languages=catalog.languages, use_cases=catalog.use_cases,
@@ -48,9 +45,10 @@ def _read_all(data_dir: Path, display_root: Path, report: Report) -> dict[str, Y
     schema_dir = data_dir / "schema"
     checkers = validators(schema_dir)
     docs: dict[str, YamlDoc] = {}
+    feature_files = {f.DATA_FILE for f in with_attr("DATA_FILE")}
     for path in sorted(data_dir.glob("*.yaml")):
         shown = _display(path, display_root)
-        if path.stem not in CORE_FILES and path.stem not in PART_LOADERS:
+        if path.stem not in CORE_FILES and path.stem not in feature_files:
             report.add_file(shown, None, "no loader uses this file (a misspelt name?)")
             continue
         if path.stem not in checkers:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .features import with_attr
 from .mkdocs_build import catalog_of
 from .routes import Linker
 from .views.listings import framework_index, language_cards, use_case_cards
@@ -23,10 +24,6 @@ def define_env(env) -> None:
     }
     for name, function in macros.items():
         env.macro(function, name)
-    for register in EXTRA_MACROS:
-        for name, function in register(catalog, link).items():
+    for feature in with_attr("macros"):
+        for name, function in feature.macros(catalog, link).items():
             env.macro(function, name)
-
-
-# Later features add functions (catalog, link) -> {macro name: function} here.
-EXTRA_MACROS: list = []

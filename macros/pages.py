@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import routes
 from .catalog import Catalog
 from .escaping import html_text
+from .features import with_attr
 from .views.framework_page import framework_page
 from .views.language_page import language_page
 from .views.use_case_page import use_case_page
@@ -26,13 +26,9 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
     pages = [GeneratedPage(routes.use_case(u.id), use_case_page(catalog, u)) for u in catalog.use_cases]
     pages += [GeneratedPage(routes.language(x.id), language_page(catalog, x)) for x in catalog.languages]
     pages += [GeneratedPage(routes.framework(f.id), framework_page(catalog, f)) for f in catalog.frameworks]
-    for extra in EXTRA_PAGES:
-        pages += extra(catalog)
+    for feature in with_attr("pages"):
+        pages += feature.pages(catalog)
     return pages
-
-
-# Generators of further pages (wizard outcomes, comparisons...), each catalog -> pages.
-EXTRA_PAGES: list[Callable[[Catalog], list[GeneratedPage]]] = []
 
 
 def nav_children(catalog: Catalog) -> dict[str, NavItems]:
@@ -49,9 +45,6 @@ def nav_children(catalog: Catalog) -> dict[str, NavItems]:
         routes.LANGUAGES: [{html_text(x.name): routes.language(x.id)} for x in catalog.languages],
         routes.FRAMEWORKS: frameworks,
     }
-    for extra in EXTRA_NAV:
-        children.update(extra(catalog))
+    for feature in with_attr("nav"):
+        children.update(feature.nav(catalog))
     return children
-
-
-EXTRA_NAV: list[Callable[[Catalog], dict[str, NavItems]]] = []

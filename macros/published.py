@@ -1,16 +1,14 @@
-"""Files published for the browser and for anyone who wants the data: JSON under api/."""
+"""Files published for the browser and for anyone who wants the data, e.g. JSON under api/."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from .catalog import Catalog
-
-# Producers of (site path, text) pairs; later features add theirs here.
-PUBLISHERS: list[Callable[[Catalog, Path], Iterator[tuple[str, str]]]] = []
+from .features import with_attr
 
 
 def published_files(catalog: Catalog, data_dir: Path) -> Iterator[tuple[str, str]]:
-    for publish in PUBLISHERS:
-        yield from publish(catalog, data_dir)
+    for feature in with_attr("published"):
+        yield from feature.published(catalog, data_dir)

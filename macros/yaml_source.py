@@ -20,6 +20,15 @@ RECORD_LABELS = {
 }
 
 
+def record_labels() -> dict[str, str]:
+    from .features import with_attr
+
+    labels = dict(RECORD_LABELS)
+    for feature in with_attr("RECORD_LABELS"):
+        labels.update(feature.RECORD_LABELS)
+    return labels
+
+
 class YamlSyntaxError(Exception):
     def __init__(self, line: int | None, message: str):
         self.line = line
@@ -48,7 +57,7 @@ class YamlDoc:
             return None, path
         collection, key = path[0], path[1]
         items = self.data.get(collection)
-        label = RECORD_LABELS.get(str(collection), str(collection))
+        label = record_labels().get(str(collection), str(collection))
         if isinstance(key, int) and isinstance(items, list) and key < len(items):
             return f"{label} {record_name(collection, items[key], key)}", path[2:]
         if isinstance(key, str):

@@ -1,0 +1,27 @@
+"""The site's features beyond the core matrix, each a module of this package.
+
+A feature module may define any of:
+  DATA_FILE       stem of the data/*.yaml file it owns (with data/schema/<stem>.schema.json)
+  RECORD_LABELS   {top-level key of its file: singular used in error messages}
+  load(doc, catalog, report) -> part       checks its file; the part is catalog.part(DATA_FILE)
+  pages(catalog) -> [GeneratedPage]        pages generated from data
+  nav(catalog) -> {index src_uri: [nav entries]}   generated nav entries under a section index
+  published(catalog, data_dir) -> [(site path, text)]   files under the site root, e.g. api/*.json
+  macros(catalog, link) -> {name: function}   macros for hand-written pages; link() gives a Linker
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+# Add a feature by adding its module here.
+FEATURE_MODULES: tuple[str, ...] = ()
+
+
+def features() -> list[ModuleType]:
+    return [importlib.import_module(name) for name in FEATURE_MODULES]
+
+
+def with_attr(name: str) -> list[ModuleType]:
+    return [f for f in features() if hasattr(f, name)]
