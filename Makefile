@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test lock clean
+.PHONY: setup serve build test bench lock clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -33,6 +33,10 @@ build: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# Benchmarks print figures (ratios against baselines measured in the same run); they assert nothing.
+bench: setup
+	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 # Re-lock Python dependencies after editing requirements.in.
 lock:

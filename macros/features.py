@@ -8,6 +8,9 @@ A feature module may define any of:
   nav(catalog) -> {index src_uri: [nav entries]}   generated nav entries under a section index
   published(catalog, data_dir) -> [(site path, text)]   files under the site root, e.g. api/*.json
   macros(catalog, link) -> {name: function}   macros for hand-written pages; link() gives a Linker
+  framework_sections(catalog, framework, link) -> [markdown]   appended to each framework page
+  use_case_sections(catalog, use_case, link) -> [markdown]     appended to each use-case page
+  language_sections(catalog, language, link) -> [markdown]     appended to each language page
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from .. import routes
 from ..catalog import Catalog, Framework
+from ..features import with_attr
 from ..escaping import inline, plain
 from ..routes import Linker
 from .blocks import (
@@ -92,4 +93,6 @@ def framework_page(catalog: Catalog, fw: Framework) -> str:
                                   para("The guide names it without a rationale of its own; see where it fits below."))))
     body += matrix_section(catalog, link, fw)
     body += guidance_section(catalog, link, fw)
+    for feature in with_attr("framework_sections"):
+        body += feature.framework_sections(catalog, fw, link)
     return page(fw.name, describe(catalog, fw), body)

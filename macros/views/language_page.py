@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from .. import routes
 from ..catalog import Catalog, Cell, Language, NoneByDesign
+from ..features import with_attr
 from ..escaping import inline, plain
 from ..routes import Linker
 from .blocks import (
@@ -67,5 +68,7 @@ def language_page(catalog: Catalog, language: Language) -> str:
         body.append(heading(2, f"Other {language.name} tools the guide names", "other-tools"))
         items = [framework_link(catalog, link, f.id) + Markup(": ") + inline(f.summary) for f in others]
         body.append(block(ul(items)))
+    for feature in with_attr("language_sections"):
+        body += feature.language_sections(catalog, language, link)
     description = f"{plain(language.tagline)}. {plain(language.for_django_rails)}"
     return page(title, description, body)

@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from .. import routes
 from ..catalog import Catalog, UseCase
+from ..features import with_attr
 from ..escaping import inline, plain
 from ..routes import Linker
 from .blocks import block, choices_html, heading, join, options_html, page, para, ul
@@ -50,6 +51,8 @@ def use_case_page(catalog: Catalog, use_case: UseCase) -> str:
     if use_case.choices:
         body += [heading(2, use_case.choices.title, "how-to-choose"),
                  block(choices_html(catalog, link, use_case.choices, None))]
+    for feature in with_attr("use_case_sections"):
+        body += feature.use_case_sections(catalog, use_case, link)
     body += [heading(2, "Overview", "overview"),
              block(diagram(use_case_flowchart(catalog, use_case),
                            f"{use_case.short_name}: the guide's choice in each language.", "by-language-table"))]
