@@ -74,15 +74,21 @@ RATIONALE_SECTIONS = (
 )
 
 
-def rationale_html(r: Rationale, heading_tag: str = "h4") -> Markup:
-    """A rationale as HTML sections (for places without their own TOC entries)."""
-    parts = []
+def _rationale_bodies(r: Rationale):
+    """(field name, title, HTML body) for each field of the rationale that has a value."""
     for name, title in RATIONALE_SECTIONS:
         value = getattr(r, name)
-        if not value:
-            continue
-        body = para(value) if isinstance(value, str) else ul(value, cls=f"rationale-{name.replace('_', '-')}")
-        parts.append(Markup("<{0} class=\"rationale-title\">{1}</{0}>{2}").format(Markup(heading_tag), title, body))
+        if value:
+            body = para(value) if isinstance(value, str) else ul(value, cls=f"rationale-{name.replace('_', '-')}")
+            yield name, title, body
+
+
+def rationale_html(r: Rationale, heading_tag: str = "h4") -> Markup:
+    """A rationale as HTML sections (for places without their own TOC entries)."""
+    parts = [
+        Markup("<{0} class=\"rationale-title\">{1}</{0}>{2}").format(Markup(heading_tag), title, body)
+        for _, title, body in _rationale_bodies(r)
+    ]
     if r.reality_check:
         parts.append(callout("warning", "Reality check", para(r.reality_check)))
     return join(parts)
@@ -91,11 +97,7 @@ def rationale_html(r: Rationale, heading_tag: str = "h4") -> Markup:
 def rationale_markdown(r: Rationale, level: int = 2, anchor_prefix: str = "") -> str:
     """A rationale as Markdown sections, so each gets a heading and a TOC entry."""
     out = []
-    for name, title in RATIONALE_SECTIONS:
-        value = getattr(r, name)
-        if not value:
-            continue
-        body = para(value) if isinstance(value, str) else ul(value, cls=f"rationale-{name.replace('_', '-')}")
+    for name, title, body in _rationale_bodies(r):
         out.append(heading(level, title, f"{anchor_prefix}{name.replace('_', '-')}"))
         out.append(block(body))
     if r.reality_check:
