@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test bench lock clean
+.PHONY: setup serve build test audit bench lock clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -25,14 +25,18 @@ serve: setup
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 # Strict build into a scratch folder, moved into place only when it succeeds: a failed build
-# leaves no half-built site.
+# leaves no half-built site. Not --quiet: it would hide the warnings that fail a strict build.
 build: setup
 	rm -rf .site-build
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site-build || { rm -rf .site-build; exit 1; }
+	$(BIN)/mkdocs build --strict --site-dir .site-build || { rm -rf .site-build; exit 1; }
 	rm -rf $(SITE_DIR) && mv .site-build $(SITE_DIR)
 
 test: setup
 	$(BIN)/python -m pytest
+
+# Lighthouse on one page of each type, ours beside a bare Material site; fails below budget.
+audit: setup
+	$(BIN)/python -m tests.audit.lighthouse_audit
 
 # Benchmarks print figures (ratios against baselines measured in the same run); they assert nothing.
 bench: setup

@@ -95,6 +95,16 @@ class InsteadItem:
 
 
 @dataclass(frozen=True)
+class CodeExample:
+    """A code file under examples/, shown whole or by a named section, with a caption."""
+
+    file: str
+    caption: str
+    language: str  # the code block's language, from the file's extension
+    section: str | None = None
+
+
+@dataclass(frozen=True)
 class NoneByDesign:
     summary: str
     why: Texts
@@ -103,6 +113,7 @@ class NoneByDesign:
     pros: Texts = ()
     cons: Texts = ()
     reality_check: str | None = None
+    example: CodeExample | None = None
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ from markupsafe import Markup, escape
 
 _CODE = re.compile(r"(`[^`\n]+`)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
-# Characters Python-Markdown treats as syntax; a backslash makes each literal.
-_MD_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|:~^=])")
+# Characters Python-Markdown treats as syntax; a backslash makes each literal. Only these: it
+# leaves the backslash in front of any other character (a heading "Layer 1: ..." would show "\:").
+_MD_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def inline(text: str) -> Markup:

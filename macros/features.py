@@ -19,7 +19,15 @@ import importlib
 from types import ModuleType
 
 # Add a feature by adding its module here.
-FEATURE_MODULES: tuple[str, ...] = ()
+FEATURE_MODULES: tuple[str, ...] = (
+    "macros.wizard",
+    "macros.comparisons",
+    "macros.api_export",
+    "macros.architecture",
+    "macros.guidance",
+    "macros.migration",
+    "macros.claims",
+)
 
 
 def features() -> list[ModuleType]:

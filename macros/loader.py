@@ -13,6 +13,7 @@ from .catalog import (
     Catalog, Cell, ChoiceItem, Choices, Framework, InsteadItem, Kind, Language, NoneByDesign,
     Pattern, Rationale, UseCase,
 )
+from .code_examples import code_example
 from .features import with_attr
 from .report import Report
 from .schema_check import check, validators
@@ -242,7 +243,7 @@ def _build_cells(doc: YamlDoc, langs: dict, use_case_ids: list[str], fws: dict, 
                     report.unknown(doc, path, fid, "framework", framework_ids)
                     continue
                 fw_language = fws[fid][1].get("language")
-                if fw_language in langs and fw_language != language:
+                if fw_language in langs and language in langs and fw_language != language:  # no cascade from an unknown row
                     report.add(doc, path, f"{{field}} '{fid}' is a {fw_language} framework, not {language}")
             options.append(tuple(fid for fid in ids if isinstance(fid, str)))
         none = record.get("none_by_design")
@@ -258,6 +259,7 @@ def _build_cells(doc: YamlDoc, langs: dict, use_case_ids: list[str], fws: dict, 
                 summary=_text(none.get("summary")) or "", why=_texts(none.get("why")), instead=tuple(instead),
                 philosophy=_text(none.get("philosophy")), pros=_texts(none.get("pros")),
                 cons=_texts(none.get("cons")), reality_check=_text(none.get("reality_check")),
+                example=code_example(doc, (*base, "none_by_design", "example"), none.get("example"), report),
             )
         rat = record.get("rationale")
         by_key[(language, use_case)] = Cell(

@@ -43,6 +43,7 @@ class YamlDoc:
     display_path: str  # e.g. "data/frameworks.yaml"
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    source_path: Path | None = None  # the file itself, for data that names other files
 
     def line_of(self, path: Path_) -> int | None:
         # The nearest enclosing value that has a line (a missing field points at its record).
@@ -55,6 +56,9 @@ class YamlDoc:
         """Describe the record a path falls in ("framework 'gin'") and the path inside it."""
         if len(path) < 2 or not isinstance(self.data, dict):
             return None, path
+        nested = self._nested_record(path)
+        if nested:
+            return nested
         collection, key = path[0], path[1]
         items = self.data.get(collection)
         label = record_labels().get(str(collection), str(collection))
@@ -64,6 +68,23 @@ class YamlDoc:
             return f"{label} '{key}'", path[2:]
         return None, path
 
+    def _nested_record(self, path: Path_) -> tuple[str, Path_] | None:
+        """The innermost named record below the top level, for lists whose key has a label
+        (codegen.steps[0] -> "step 'backend'"); None when there is none."""
+        labels, node, found = record_labels(), self.data, None
+        for depth, step in enumerate(path):
+            node = node[step] if isinstance(node, (dict, list)) and _has(node, step) else None
+            key = path[depth - 1] if depth >= 2 else None
+            if isinstance(step, int) and isinstance(key, str) and key in labels and isinstance(node, dict):
+                name = record_name(key, node, step)
+                if not name.startswith("#"):
+                    found = (f"{labels[key]} {name}", path[depth + 1:])
+        return found
+
+
+def _has(node: dict | list, step: str | int) -> bool:
+    return step in node if isinstance(node, dict) else isinstance(step, int) and 0 <= step < len(node)
+
 
 def record_name(collection: str | int, record: Any, index: int) -> str:
     if isinstance(record, dict):
@@ -71,6 +92,11 @@ def record_name(collection: str | int, record: Any, index: int) -> str:
             return f"'{record.get('language')} × {record.get('use_case')}'"
         if isinstance(record.get("id"), str):
             return f"'{record['id']}'"
+        if isinstance(record.get("from"), str) and isinstance(record.get("to"), str):
+            return f"'{record['from']} → {record['to']}'"
+        for key in ("name", "title", "scenario"):  # records without ids, by what they say
+            if isinstance(record.get(key), str):
+                return f"'{record[key]}'"
     return f"#{index + 1} (no id)"
 
 
@@ -82,11 +108,28 @@ def field_name(path: Path_) -> str:
     return text
 
 
+# libyaml's loader where PyYAML has it: it parses several times faster. The pure-Python loader
+# words syntax errors more clearly, so a file that does not parse is read again with it.
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _parse(text: str, loader_class) -> tuple[yaml.Node | None, Any]:
+    # One parse: the node tree gives the lines, the same loader builds the data from it.
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
 def read_yaml(path: Path, display_path: str) -> YamlDoc:
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        try:
+            node, data = _parse(text, FAST_LOADER)
+        except yaml.YAMLError:
+            node, data = _parse(text, yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -95,7 +138,7 @@ def read_yaml(path: Path, display_path: str) -> YamlDoc:
         raise YamlSyntaxError(line, f"YAML syntax error: {problem}{column}") from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(None, f"YAML syntax error: {exc}") from None
-    doc = YamlDoc(name=path.stem, display_path=display_path, data=data)
+    doc = YamlDoc(name=path.stem, display_path=display_path, data=data, source_path=path)
     if node is not None:
         _index_lines(node, (), doc.lines)
     return doc

@@ -36,6 +36,7 @@ def test_diagram_draws_after_instant_navigation(page, site_url):
     page.evaluate("window.__sameDocument = true")
     page.locator("article a[href$='use-cases/lightweight/']").first.click()
     page.wait_for_url("**/use-cases/lightweight/")
+    page.locator("figure.diagram").first.scroll_into_view_if_needed()  # diagrams draw near the viewport
     page.wait_for_selector("figure.diagram[data-rendered='default'] svg", timeout=15_000)
     assert page.evaluate("window.__sameDocument") is True
     labels = page.locator("figure.diagram svg").text_content()
@@ -56,6 +57,7 @@ def test_pages_without_diagrams_do_not_fetch_mermaid(page, site_url):
 @pytest.mark.color_scheme("dark")
 def test_diagram_follows_the_dark_palette_and_the_toggle(page, site_url):
     open_page(page, site_url + "use-cases/realtime/")
+    page.locator("figure.diagram").first.scroll_into_view_if_needed()
     page.wait_for_selector("figure.diagram[data-rendered='dark'] svg", timeout=15_000)
     page.locator("label[for='__palette_1']:visible, label.md-header__button[for^='__palette']:visible").first.click()
     page.wait_for_selector("figure.diagram[data-rendered='default'] svg", timeout=15_000)

@@ -8,7 +8,7 @@ import yaml
 from markupsafe import Markup
 
 from .. import routes
-from ..catalog import Catalog, Cell, Choices, Rationale
+from ..catalog import Catalog, Cell, Choices, Language, Rationale
 from ..escaping import html_text, inline, md_text
 from ..routes import Linker
 
@@ -47,6 +47,12 @@ def options_html(catalog: Catalog, link: Linker, cell: Cell) -> Markup:
 
 def framework_links(catalog: Catalog, link: Linker, ids: Iterable[str], sep: str = ", ") -> Markup:
     return join((framework_link(catalog, link, fid) for fid in ids), sep)
+
+
+def language_name(language: Language) -> Markup:
+    """A language's name as the text of a link to its page. Assistive technology also hears the
+    tagline: a link named "Go" alone reads like a command."""
+    return Markup('{}<span class="visually-hidden">: {}</span>').format(inline(language.name), inline(language.tagline))
 
 
 def block(html: Markup) -> str:

@@ -10,7 +10,7 @@ from ..features import with_attr
 from ..escaping import inline, plain
 from ..routes import Linker
 from .blocks import (
-    block, callout, choices_html, framework_links, heading, join, options_html, page, para,
+    block, callout, choices_html, framework_links, heading, join, language_name, options_html, page, para,
     rationale_html, rationale_markdown,
 )
 
@@ -19,7 +19,7 @@ def facts(catalog: Catalog, link: Linker, fw: Framework) -> Markup:
     rows = []
     if fw.language:
         language = catalog.language(fw.language)
-        rows.append(("Language", Markup('<a href="{}">{}</a>').format(link.href(routes.language(language.id)), inline(language.name))))
+        rows.append(("Language", Markup('<a href="{}">{}</a>').format(link.href(routes.language(language.id)), language_name(language))))
     else:
         rows.append(("Language", Markup("Any (language-agnostic)")))
     rows.append(("Kind", inline(catalog.kind(fw.kind).name)))
@@ -51,7 +51,7 @@ def matrix_section(catalog: Catalog, link: Linker, fw: Framework) -> list[str]:
     for cell in cells:
         language, use_case = catalog.language(cell.language), catalog.use_case(cell.use_case)
         title = Markup('<a href="{}">{}</a> × <a href="{}">{}</a>').format(
-            link.href(routes.language(language.id)), inline(language.name),
+            link.href(routes.language(language.id)), language_name(language),
             link.href(routes.use_case(use_case.id)), inline(use_case.name))
         body = Markup('<div class="matrix-cell"><h3>{}</h3><p>The guide\'s choice: {}</p>{}</div>').format(
             title, options_html(catalog, link, cell), rationale_html(cell.rationale))

@@ -7,15 +7,21 @@ from markupsafe import Markup
 from .. import routes
 from ..catalog import Catalog, Cell, Language, NoneByDesign
 from ..features import with_attr
-from ..escaping import inline, plain
+from ..escaping import html_text, inline, plain
 from ..routes import Linker
 from .blocks import (
     block, callout, framework_link, framework_links, heading, join, options_html, page, para,
     rationale_html, ul,
 )
+from .code_examples import code_block
 
 
 def none_by_design_html(catalog: Catalog, link: Linker, none: NoneByDesign) -> Markup:
+    return none_by_design_head(catalog, link, none) + none_by_design_tail(none)
+
+
+def none_by_design_head(catalog: Catalog, link: Linker, none: NoneByDesign) -> Markup:
+    """Summary, philosophy, why, and what you do instead (the example follows these)."""
     parts = [para(none.summary, cls="lead")]
     if none.philosophy:
         parts.append(Markup("<p>Philosophy: {}</p>").format(inline(none.philosophy)))
@@ -25,6 +31,11 @@ def none_by_design_html(catalog: Catalog, link: Linker, none: NoneByDesign) -> M
         links = Markup(" ({})").format(framework_links(catalog, link, item.frameworks)) if item.frameworks else Markup("")
         instead.append(inline(item.text) + links)
     parts.append(Markup("<h4>What you do instead</h4>") + ul(instead))
+    return join(parts)
+
+
+def none_by_design_tail(none: NoneByDesign) -> Markup:
+    parts = []
     if none.pros:
         parts.append(Markup("<h4>Pros of this approach</h4>") + ul(none.pros))
     if none.cons:
@@ -39,11 +50,15 @@ def cell_section(catalog: Catalog, link: Linker, cell: Cell) -> list[str]:
     out = [heading(2, use_case.name, cell.use_case)]
     if cell.none_by_design:
         out.append(heading(3, "None, by design", f"none-{cell.use_case}"))
-        out.append(block(none_by_design_html(catalog, link, cell.none_by_design)))
+        none = cell.none_by_design
+        out.append(block(none_by_design_head(catalog, link, none)))
+        if none.example:
+            out.append(code_block(none.example))
+        out.append(block(none_by_design_tail(none)))
         return out
     intro = Markup('<p class="cell-choice">The guide\'s choice: {} · <a href="{}">all languages for this use case</a></p>').format(
         options_html(catalog, link, cell), link.href(routes.use_case(use_case.id)))
-    out.append(block(intro + rationale_html(cell.rationale)))
+    out.append(block(intro + rationale_html(cell.rationale, "h3")))  # under the h2: headings in order
     for fid in cell.framework_ids:
         fw = catalog.framework(fid)
         out.append(heading(3, fw.name, f"{cell.use_case}-{fid}"))
@@ -71,4 +86,5 @@ def language_page(catalog: Catalog, language: Language) -> str:
     for feature in with_attr("language_sections"):
         body += feature.language_sections(catalog, language, link)
     description = f"{plain(language.tagline)}. {plain(language.for_django_rails)}"
-    return page(title, description, body)
+    # The tagline under the name in the navigation (Material's `subtitle`; printed as it is).
+    return page(title, description, body, extra_meta={"subtitle": html_text(language.tagline)})

@@ -8,7 +8,7 @@ from .. import routes
 from ..catalog import Catalog
 from ..escaping import inline
 from ..routes import Linker
-from .blocks import block, framework_link, heading, join
+from .blocks import block, framework_link, heading, join, language_name
 
 
 def _card(href: str, title: Markup, text: Markup) -> Markup:
@@ -25,7 +25,7 @@ def use_case_cards(catalog: Catalog, link: Linker) -> Markup:
 
 def language_cards(catalog: Catalog, link: Linker) -> Markup:
     return _cards([
-        _card(link.href(routes.language(x.id)), inline(x.name), Markup("{}. {}").format(inline(x.tagline), inline(x.for_django_rails)))
+        _card(link.href(routes.language(x.id)), language_name(x), Markup("{}. {}").format(inline(x.tagline), inline(x.for_django_rails)))
         for x in catalog.languages
     ])
 

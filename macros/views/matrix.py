@@ -6,9 +6,9 @@ from markupsafe import Markup
 
 from .. import routes
 from ..catalog import Catalog, Cell
-from ..escaping import inline
+from ..escaping import inline, plain
 from ..routes import Linker
-from .blocks import join, options_html
+from .blocks import join, language_name, options_html
 
 
 def cell_html(catalog: Catalog, link: Linker, cell: Cell) -> Markup:
@@ -16,7 +16,10 @@ def cell_html(catalog: Catalog, link: Linker, cell: Cell) -> Markup:
         href = link.href(routes.language(cell.language), f"none-{cell.use_case}")
         return Markup('<td class="matrix-none"><a href="{}"><strong>None, by design</strong></a><br>{}</td>').format(
             href, inline(cell.none_by_design.summary))
-    return Markup("<td>{}</td>").format(options_html(catalog, link, cell))
+    # data-frameworks and data-cell let the matrix picker (docs/assets/js/compare.mjs) compare picked cells.
+    where = f"{plain(catalog.language(cell.language).name)} × {plain(catalog.use_case(cell.use_case).name)}"
+    return Markup('<td data-frameworks="{}" data-cell="{}">{}</td>').format(
+        " ".join(cell.framework_ids), where, options_html(catalog, link, cell))
 
 
 def matrix_table(catalog: Catalog, link: Linker, table_id: str = "matrix") -> Markup:
@@ -28,7 +31,7 @@ def matrix_table(catalog: Catalog, link: Linker, table_id: str = "matrix") -> Ma
     for language in catalog.languages:
         cells = join(cell_html(catalog, link, catalog.cell(language.id, u.id)) for u in catalog.use_cases)
         rows.append(Markup('<tr><th scope="row"><a href="{}">{}</a></th>{}</tr>').format(
-            link.href(routes.language(language.id)), inline(language.name), cells))
+            link.href(routes.language(language.id)), language_name(language), cells))
     return Markup(
         '<div class="md-typeset__scrollwrap"><div class="md-typeset__table matrix">'
         '<table id="{}"><thead><tr><th scope="col">Language</th>{}</tr></thead>'

@@ -9,7 +9,7 @@ from ..catalog import Catalog, UseCase
 from ..features import with_attr
 from ..escaping import inline, plain
 from ..routes import Linker
-from .blocks import block, choices_html, heading, join, options_html, page, para, ul
+from .blocks import block, choices_html, heading, join, language_name, options_html, page, para, ul
 from .diagrams import diagram, use_case_flowchart
 
 
@@ -25,7 +25,7 @@ def by_language_table(catalog: Catalog, link: Linker, use_case: UseCase, table_i
             choice = options_html(catalog, link, cell)
             note = inline(cell.rationale.use_when) if cell.rationale.use_when else Markup("")
         rows.append(Markup('<tr><th scope="row"><a href="{}">{}</a></th><td>{}</td><td>{}</td></tr>').format(
-            link.href(routes.language(language.id), use_case.id), inline(language.name), choice, note))
+            link.href(routes.language(language.id), use_case.id), language_name(language), choice, note))
     return Markup(
         '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table id="{}">'
         '<thead><tr><th scope="col">Language</th><th scope="col">The guide\'s choice</th>'

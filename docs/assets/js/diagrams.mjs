@@ -1,6 +1,8 @@
 // Draws the Mermaid diagrams that the build generates from data (figure.diagram > pre.diagram-source).
-// Mermaid is served by the site itself and fetched only by pages that have a diagram; diagrams are
-// drawn again after instant navigation and when the reader switches between light and dark.
+// Mermaid is served by the site itself and fetched only by pages that have a diagram, once one
+// comes near the viewport: Mermaid is large, and a diagram further down the page (or folded in a
+// <details>) costs the reader nothing until they get there. Diagrams are drawn again after instant
+// navigation and when the reader switches between light and dark.
 
 const MERMAID_URL = new URL("../vendor/mermaid/mermaid.esm.min.mjs", import.meta.url).href;
 let mermaidModule = null;
@@ -40,8 +42,7 @@ async function drawFigure(mermaid, figure, theme) {
   }
 }
 
-async function drawAll() {
-  const figures = [...document.querySelectorAll("figure.diagram")];
+async function draw(figures) {
   if (figures.length === 0) return;
   const mermaid = await loadMermaid();
   const theme = colorScheme();
@@ -57,11 +58,28 @@ async function drawAll() {
   }
 }
 
-// Material emits document$ for the first page and after every instant navigation.
-window.document$.subscribe(() => drawAll());
+// One observer per page: figures are drawn as they come within a screen's height of the viewport.
+let observer = null;
 
-// The palette toggle changes data-md-color-scheme on <body>: redraw in the new colours.
-new MutationObserver(() => drawAll()).observe(document.body, {
+function mount() {
+  observer?.disconnect();
+  observer = null;
+  const figures = document.querySelectorAll("figure.diagram");
+  if (figures.length === 0) return;
+  observer = new IntersectionObserver((entries, self) => {
+    const near = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
+    near.forEach((figure) => self.unobserve(figure));
+    draw(near);
+  }, { rootMargin: "100% 0px" });
+  figures.forEach((figure) => observer.observe(figure));
+}
+
+// Material emits document$ for the first page and after every instant navigation.
+window.document$.subscribe(() => mount());
+
+// The palette toggle changes data-md-color-scheme on <body>: redraw the drawn figures in the new
+// colours (the others are drawn in them when they come into view).
+new MutationObserver(() => draw([...document.querySelectorAll("figure.diagram[data-rendered]")])).observe(document.body, {
   attributes: true,
   attributeFilter: ["data-md-color-scheme"],
 });

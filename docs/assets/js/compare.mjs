@@ -1,0 +1,299 @@
+// The compare page (#compare-any) and the matrix picker (#matrix-compare), mounted on every page
+// Material shows (document$, so instant navigation works), torn down with the previous page.
+// The compare page fetches api/frameworks.json; no other page does. Data reaches the DOM only
+// through textContent and createElement.
+
+import {
+  buildRows, curatedIncluding, findFramework, inlineTokens, mergeCells, normalise, parseQuery,
+  serialise, visibleRows,
+} from "./compare-core.mjs";
+
+let controller = null;
+const loaded = new Map(); // src -> Promise of the JSON, kept across instant navigation
+
+function loadData(src) {
+  if (!loaded.has(src)) {
+    const promise = fetch(src).then((response) => {
+      if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
+      return response.json();
+    });
+    promise.catch(() => loaded.delete(src));
+    loaded.set(src, promise);
+  }
+  return loaded.get(src);
+}
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === "text") node.textContent = value;
+    else node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+}
+
+/** Data text with its **bold** and `code`, as nodes. */
+function richText(text) {
+  return inlineTokens(text).map((token) =>
+    token.type === "text" ? document.createTextNode(token.text) : element(token.type, { text: token.text }));
+}
+
+function notStated() {
+  return [element("span", { "aria-hidden": "true", text: "—" }), element("span", { class: "visually-hidden", text: "not stated" })];
+}
+
+// ── The side-by-side table (the same markup as the curated pages' tables) ────────────────
+
+// Short values read on one line: names, links and figures ("10,000 req/sec" needs "; ").
+const INLINE_SEPARATORS = { language: ", ", kind: ", ", use_cases: ", ", cells: ", ", claims: "; " };
+
+function itemNode(item, base) {
+  if (!item.href) return richText(item.text);
+  return [element("a", { href: new URL(item.href, base).href }, ...richText(item.text))];
+}
+
+function valueNodes(field, value, base) {
+  if (value.length === 0) return notStated();
+  const nodes = [];
+  for (const group of value) {
+    const items = group.items.map((item) => itemNode(item, base));
+    const separator = INLINE_SEPARATORS[field.type];
+    if (separator) {
+      const label = group.source ? [element("span", { class: "compare-source", text: `For ${group.source}:` }), " "] : [];
+      nodes.push(element("p", {}, ...label, ...items.flatMap((nodesOfItem, i) => (i ? [separator, ...nodesOfItem] : nodesOfItem))));
+      continue;
+    }
+    if (group.source) nodes.push(element("p", { class: "compare-source", text: `For ${group.source}:` }));
+    if (field.list) {
+      nodes.push(element("ul", {}, ...items.map((nodesOfItem) => element("li", {}, ...nodesOfItem))));
+    } else {
+      nodes.push(...items.map((nodesOfItem) => element("p", {}, ...nodesOfItem)));
+    }
+  }
+  return nodes;
+}
+
+function tableNode(data, frameworks, rows, base) {
+  const head = element("tr", {}, element("th", { scope: "col" }, element("span", { class: "visually-hidden", text: "Field" })));
+  for (const fw of frameworks) {
+    head.append(element("th", { scope: "col" }, element("a", { href: new URL(fw.url, base).href }, ...richText(fw.name))));
+  }
+  const body = element("tbody");
+  for (const row of rows) {
+    const tr = element("tr", { "data-field": row.field.key }, element("th", { scope: "row", text: row.field.label }));
+    if (row.same) tr.dataset.same = "";
+    for (const { value, span } of mergeCells(row.values)) {
+      const td = element("td", {}, ...valueNodes(row.field, value, base));
+      if (span > 1) td.colSpan = span;
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  const table = element("table", { id: "compare-any-table" }, element("thead", {}, head), body);
+  return element("div", { class: "md-typeset__scrollwrap" }, element("div", { class: "md-typeset__table compare-table" }, table));
+}
+
+// ── The compare page ────────────────────────────────────────────────────────────────────
+
+async function mountCompare(root, signal) {
+  const part = (selector) => root.querySelector(selector);
+  const form = part(".compare-picker");
+  const input = part("#compare-add");
+  const options = part("#compare-options");
+  const hint = part("#compare-limit");
+  const chosenList = part(".compare-chosen");
+  const notice = part(".compare-notice");
+  const differences = part("#compare-diff");
+  const copy = part("#compare-copy");
+  const copied = part(".compare-copied");
+  const fallback = part(".compare-fallback");
+  const linkField = part("#compare-link");
+  const result = part(".compare-result");
+  const figuresNote = part(".compare-figures-note");
+  const min = Number(root.dataset.min);
+  const max = Number(root.dataset.max);
+  const src = new URL(root.dataset.src, location.href).href;
+
+  let data;
+  try {
+    data = await loadData(src);
+  } catch (error) {
+    for (const child of root.children) child.hidden = child !== notice;
+    root.hidden = false;
+    notice.textContent = "The framework data could not be loaded; the guide's comparisons are listed below.";
+    console.warn("compare:", error);
+    return;
+  }
+  if (signal.aborted) return;
+
+  const order = data.frameworks.map((fw) => fw.id);
+  const byId = new Map(data.frameworks.map((fw) => [fw.id, fw]));
+  const requested = normalise(parseQuery(location.search), order, max);
+  let chosen = requested.known;
+
+  function say(text) {
+    notice.textContent = text;
+  }
+
+  function renderOptions() {
+    options.replaceChildren(...data.frameworks.filter((fw) => !chosen.includes(fw.id)).map((fw) => element("option", { value: fw.name })));
+    const full = chosen.length >= max;
+    input.disabled = full;
+    form.querySelector("button").disabled = full;
+    hint.textContent = full ? `${max} frameworks chosen: remove one to add another.` : "";
+  }
+
+  function renderChosen() {
+    chosenList.replaceChildren(...chosen.map((id) => {
+      const fw = byId.get(id);
+      const remove = element("button", { type: "button", class: "compare-remove", "data-id": id, "aria-label": `Remove ${fw.name}`, text: "Remove" });
+      return element("li", {}, element("span", { class: "compare-chosen__name" }, ...richText(fw.name)), " ", remove);
+    }));
+  }
+
+  function renderTable() {
+    const frameworks = chosen.map((id) => byId.get(id));
+    const nodes = [];
+    let rows = [];
+    differences.disabled = frameworks.length < min;
+    if (frameworks.length < min) {
+      const more = min - frameworks.length;
+      nodes.push(element("p", { class: "compare-empty", text: `Add ${more} more framework${more > 1 ? "s" : ""} to compare.` }));
+    } else {
+      rows = visibleRows(buildRows(data, frameworks), differences.checked);
+      if (rows.length === 0) nodes.push(element("p", { class: "compare-empty", text: "The guide says the same of these frameworks in every field shown." }));
+      else nodes.push(tableNode(data, frameworks, rows, src));
+    }
+    // The note on the guide's figures (rendered by the build) shows when a figures row does.
+    if (figuresNote) figuresNote.hidden = !rows.some((row) => row.field.type === "claims");
+    const curated = curatedIncluding(data, chosen);
+    if (curated.length) {
+      const links = curated.map((c) => element("li", {}, element("a", { href: new URL(c.url, src).href }, ...richText(c.title))));
+      nodes.push(element("p", { text: "The guide's verdict on these, in its comparisons:" }), element("ul", { class: "compare-curated-links" }, ...links));
+    }
+    result.replaceChildren(...nodes);
+  }
+
+  function update() {
+    const address = location.pathname + serialise(chosen) + location.hash;
+    history.replaceState(history.state, "", address);
+    renderChosen();
+    renderOptions();
+    renderTable();
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const fw = findFramework(data, input.value);
+    if (!fw) {
+      say(input.value.trim() ? `No framework is named “${input.value.trim()}”. Pick a name from the list.` : "Type a framework's name first.");
+      return;
+    }
+    if (chosen.includes(fw.id)) {
+      say(`${fw.name} is already in the comparison.`);
+      return;
+    }
+    chosen = normalise([...chosen, fw.id], order, max).known;
+    input.value = "";
+    say(`${fw.name} added.`);
+    update();
+    if (!input.disabled) input.focus();
+  }, { signal });
+
+  chosenList.addEventListener("click", (event) => {
+    const button = event.target.closest("button.compare-remove");
+    if (!button) return;
+    const fw = byId.get(button.dataset.id);
+    chosen = chosen.filter((id) => id !== fw.id);
+    say(`${fw.name} removed.`);
+    update();
+    input.focus();
+  }, { signal });
+
+  differences.addEventListener("change", renderTable, { signal });
+
+  copy.addEventListener("click", async () => {
+    const url = location.href;
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error("no clipboard access");
+      await navigator.clipboard.writeText(url);
+      fallback.hidden = true;
+      copied.textContent = "Link copied.";
+    } catch {
+      // No clipboard (insecure context, permission denied): show the link, selected, to copy by hand.
+      linkField.value = url;
+      fallback.hidden = false;
+      linkField.focus();
+      linkField.select();
+      copied.textContent = "Copy the selected link with Ctrl+C (⌘C on a Mac).";
+    }
+  }, { signal });
+
+  const problems = [];
+  if (requested.unknown.length) {
+    problems.push(`Not found: ${requested.unknown.join(", ")} (no framework has ${requested.unknown.length > 1 ? "these ids" : "this id"}).`);
+  }
+  if (requested.dropped.length) {
+    problems.push(`Left out: ${requested.dropped.map((id) => byId.get(id).name).join(", ")} (compare at most ${max} at a time).`);
+  }
+  say(problems.join(" "));
+  root.hidden = false;
+  update();
+}
+
+// ── The matrix picker ───────────────────────────────────────────────────────────────────
+
+function mountMatrixPicker(toolbar, signal) {
+  const table = document.getElementById("matrix");
+  if (!table) return;
+  const order = toolbar.dataset.order.split(" ");
+  const min = Number(toolbar.dataset.min);
+  const max = Number(toolbar.dataset.max);
+  const status = toolbar.querySelector(".matrix-compare__status");
+  const open = toolbar.querySelector("a");
+  const cells = [...table.querySelectorAll("td[data-frameworks]")];
+  const names = new Map();
+
+  for (const td of cells) {
+    for (const id of td.dataset.frameworks.split(" ")) {
+      const anchor = [...td.querySelectorAll("a")].find((a) => a.getAttribute("href").endsWith(`frameworks/${id}/`));
+      if (anchor) names.set(id, anchor.textContent);
+    }
+    const where = td.dataset.cell;
+    const box = element("input", { type: "checkbox" });
+    const label = element("label", { class: "matrix-pick" }, box, " Compare", element("span", { class: "visually-hidden", text: ` ${where}` }));
+    td.append(label);
+    box.addEventListener("change", update, { signal });
+  }
+
+  function update() {
+    const picked = cells.filter((td) => td.querySelector(".matrix-pick input").checked);
+    const ids = picked.flatMap((td) => td.dataset.frameworks.split(" "));
+    const { known } = normalise([...new Set(ids)], order, Infinity);
+    const listed = known.map((id) => names.get(id) ?? id).join(", ");
+    const ready = known.length >= min && known.length <= max;
+    // The link shows only when it leads somewhere; the status says what is missing.
+    open.hidden = !ready;
+    if (ready) open.setAttribute("href", toolbar.dataset.href + serialise(known));
+    else open.removeAttribute("href");
+    open.textContent = `Compare ${known.length} frameworks`;
+    if (picked.length === 0) status.textContent = `Tick “Compare” in matrix cells to put their frameworks side by side (${min} to ${max}).`;
+    else if (known.length < min) status.textContent = `Selected: ${listed}. Pick another cell: at least ${min} frameworks.`;
+    else if (known.length > max) status.textContent = `Selected: ${listed}. That is ${known.length} frameworks; compare at most ${max}.`;
+    else status.textContent = `Selected: ${listed}.`;
+  }
+
+  update();
+  toolbar.hidden = false;
+}
+
+// Material emits document$ for the first page and after every instant navigation.
+window.document$.subscribe(() => {
+  controller?.abort();
+  controller = new AbortController();
+  const root = document.getElementById("compare-any");
+  if (root) mountCompare(root, controller.signal);
+  const toolbar = document.getElementById("matrix-compare");
+  if (toolbar) mountMatrixPicker(toolbar, controller.signal);
+});

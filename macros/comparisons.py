@@ -1,0 +1,129 @@
+"""Feature: the comparisons the guide draws (data/comparisons.yaml), a page for each under
+compare/, the compare-any page's macros, and a "Comparisons" section on every framework page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalog import Catalog, Framework
+from .escaping import html_text
+from .loader import _text, _texts, check_framework_refs, unique_ids
+from .pages import GeneratedPage
+from .report import Report
+from .routes import Linker
+from .views import compare_page
+from .views.compare_page import COMPARE_INDEX, comparison_path, pattern_of
+from .yaml_source import YamlDoc
+
+DATA_FILE = "comparisons"
+RECORD_LABELS = {"comparisons": "comparison"}
+# Slugs that would collide with hand-written files under docs/compare/.
+RESERVED_SLUGS = frozenset({"index"})
+
+
+@dataclass(frozen=True)
+class PatternRef:
+    use_case: str
+    pattern: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    id: str
+    title: str
+    verdict: str
+    frameworks: tuple[str, ...] = ()  # in the order the page shows them
+    patterns: tuple[PatternRef, ...] = ()
+    notes: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()  # every framework the page is about, patterns' tools included
+
+
+@dataclass(frozen=True)
+class Comparisons:
+    items: tuple[Comparison, ...]
+
+    def of_framework(self, framework_id: str) -> tuple[Comparison, ...]:
+        return tuple(c for c in self.items if framework_id in c.members)
+
+
+def comparisons_of(catalog: Catalog) -> Comparisons:
+    return catalog.part(DATA_FILE)
+
+
+# ── Loading ──────────────────────────────────────────────────────────────────────────────
+
+def load(doc: YamlDoc, catalog: Catalog, report: Report) -> Comparisons:
+    known = {f.id for f in catalog.frameworks}
+    items: list[Comparison] = []
+    seen_sets: dict[frozenset, str] = {}
+    for cid, (index, record) in unique_ids(doc, "comparisons", report, "comparison").items():
+        base = ("comparisons", index)
+        if cid in RESERVED_SLUGS:
+            report.add(doc, (*base, "id"), f"{{field}} '{cid}' is reserved (compare/{cid}.md is a hand-written page)")
+        frameworks = check_framework_refs(doc, (*base, "frameworks"), record.get("frameworks"), known, report)
+        patterns = _pattern_refs(doc, base, record.get("patterns"), catalog, report)
+        if frameworks and all(fid in known for fid in frameworks):
+            key = frozenset(frameworks)
+            if key in seen_sets:
+                report.add(doc, (*base, "frameworks"),
+                           f"{{field}}: the same frameworks as comparison '{seen_sets[key]}'; merge the two")
+            seen_sets.setdefault(key, cid)
+        tools = [fid for ref in patterns for fid in _pattern_tools(catalog, ref)]
+        items.append(Comparison(
+            id=cid, title=_text(record.get("title")) or cid, verdict=_text(record.get("verdict")) or "",
+            frameworks=frameworks, patterns=patterns, notes=_texts(record.get("notes")),
+            members=tuple(dict.fromkeys([*frameworks, *tools])),
+        ))
+    return Comparisons(items=tuple(items))
+
+
+def _pattern_refs(doc: YamlDoc, base: tuple, value, catalog: Catalog, report: Report) -> tuple[PatternRef, ...]:
+    if not isinstance(value, list):
+        return ()
+    use_cases = {u.id: u for u in catalog.use_cases}
+    refs = []
+    for i, item in enumerate(value):
+        if not isinstance(item, dict) or not isinstance(item.get("use_case"), str) or not isinstance(item.get("pattern"), str):
+            continue
+        path = (*base, "patterns", i)
+        use_case = use_cases.get(item["use_case"])
+        if use_case is None:
+            report.unknown(doc, (*path, "use_case"), item["use_case"], "use case", use_cases)
+            continue
+        pattern_ids = [p.id for p in use_case.patterns]
+        if not pattern_ids:
+            report.add(doc, (*path, "use_case"), f"{{field}} '{use_case.id}' has no patterns to compare")
+            continue
+        if item["pattern"] not in pattern_ids:
+            report.unknown(doc, (*path, "pattern"), item["pattern"], f"pattern of use case '{use_case.id}'", pattern_ids)
+            continue
+        refs.append(PatternRef(use_case=item["use_case"], pattern=item["pattern"]))
+    return tuple(refs)
+
+
+def _pattern_tools(catalog: Catalog, ref: PatternRef) -> list[str]:
+    pattern = pattern_of(catalog, ref)
+    return [fid for item in (pattern.choices.items if pattern.choices else ()) for fid in item.frameworks]
+
+
+# ── Pages, nav, sections and macros ─────────────────────────────────────────────────────
+
+def pages(catalog: Catalog) -> list[GeneratedPage]:
+    return [GeneratedPage(comparison_path(c.id), compare_page.comparison_page(catalog, c))
+            for c in comparisons_of(catalog).items]
+
+
+def nav(catalog: Catalog) -> dict[str, list]:
+    return {COMPARE_INDEX: [{html_text(c.title): comparison_path(c.id)} for c in comparisons_of(catalog).items]}
+
+
+def framework_sections(catalog: Catalog, framework: Framework, link: Linker) -> list[str]:
+    return compare_page.framework_section(catalog, framework, comparisons_of(catalog).of_framework(framework.id), link)
+
+
+def macros(catalog: Catalog, link) -> dict:
+    return {
+        "compare_any": lambda: compare_page.compare_any(catalog, link()),
+        "curated_comparisons": lambda: compare_page.curated_list(catalog, comparisons_of(catalog).items, link()),
+        "matrix_compare_picker": lambda: compare_page.matrix_picker(catalog, link()),
+    }

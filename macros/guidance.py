@@ -1,0 +1,152 @@
+"""Feature: the guide's advice beyond the matrix (data/guidance.yaml).
+
+The pragmatic path, the real-world recommendation and "the truth", the decision matrix for
+polyglots, best practices, real-world stacks and the talent pool; also the decision framework's
+"Choose X if" lists on each use-case page (from the frameworks' and cells' choose_if).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalog import Catalog, Framework, Language, UseCase
+from .refs import at, framework_ids, language_ids, opt_text, records, refs, text, unique_records
+from .report import Report
+from .routes import Linker
+from .views import guidance as views
+from .yaml_source import Path_, YamlDoc
+
+DATA_FILE = "guidance"
+RECORD_LABELS = {"pragmatic_path": "pragmatic path step", "recommendations": "recommendation",
+                 "decision_matrix": "decision matrix row", "stacks": "stack"}
+
+
+@dataclass(frozen=True)
+class Item:
+    """A line of the guide, with the framework and language pages it names."""
+
+    text: str
+    frameworks: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    label: str | None = None  # a lead-in before the text: the technology or the step
+
+
+@dataclass(frozen=True)
+class PathStep:
+    id: str
+    title: str
+    points: tuple[Item, ...]
+    frameworks: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    id: str
+    title: str
+    steps: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    scenario: str
+    choose: str
+    why: str
+    frameworks: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RealWorldStack:
+    id: str
+    name: str
+    parts: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Guidance:
+    pragmatic_path: tuple[PathStep, ...]
+    recommendations: tuple[Recommendation, ...]
+    truth: str
+    decision_matrix: tuple[DecisionRow, ...]
+    do: tuple[Item, ...]
+    dont: tuple[Item, ...]
+    stacks: tuple[RealWorldStack, ...]
+    your_stack_title: str
+    your_stack: tuple[Item, ...]
+    talent_pool: tuple[Item, ...]
+
+    def all_items(self) -> list[tuple[str, str, Item | PathStep | DecisionRow]]:
+        """(section, anchor, line) for every line that can name pages."""
+        found: list[tuple[str, str, Item | PathStep | DecisionRow]] = []
+        for step in self.pragmatic_path:
+            found += [("pragmatic-path", step.id, step)] + [("pragmatic-path", step.id, p) for p in step.points]
+        found += [("recommendation", r.id, i) for r in self.recommendations for i in r.steps]
+        found += [("decision-matrix", "decision-matrix", row) for row in self.decision_matrix]
+        found += [("best-practices", "do", i) for i in self.do] + [("best-practices", "dont", i) for i in self.dont]
+        found += [("real-world", s.id, i) for s in self.stacks for i in s.parts]
+        found += [("your-stack", "your-stack", i) for i in self.your_stack]
+        found += [("talent-pool", "talent-pool", i) for i in self.talent_pool]
+        return found
+
+
+def load(doc: YamlDoc, catalog: Catalog, report: Report) -> Guidance:
+    fws, langs = framework_ids(catalog), language_ids(catalog)
+
+    def item(path: Path_, r: dict, text_key: str = "text", label_key: str | None = None) -> Item:
+        return Item(text=text(r.get(text_key)), label=opt_text(r.get(label_key)) if label_key else None,
+                    frameworks=refs(doc, (*path, "frameworks"), fws, "framework", report),
+                    languages=refs(doc, (*path, "languages"), langs, "language", report))
+
+    def items(path: Path_, text_key: str = "text", label_key: str | None = None) -> tuple[Item, ...]:
+        return tuple(item((*path, i), r, text_key, label_key) for i, r in records(doc, path))
+
+    def parts(path: Path_) -> tuple[Item, ...]:
+        return items(path, text_key="role", label_key="tech")
+
+    steps = unique_records(doc, ("pragmatic_path",), report, "pragmatic path step")
+    audiences = unique_records(doc, ("recommendations",), report, "recommendation")
+    stacks = unique_records(doc, ("real_world", "stacks"), report, "stack")
+    return Guidance(
+        pragmatic_path=tuple(
+            PathStep(id=sid, title=text(r.get("title")), points=items(("pragmatic_path", i, "points")),
+                     frameworks=refs(doc, ("pragmatic_path", i, "frameworks"), fws, "framework", report),
+                     languages=refs(doc, ("pragmatic_path", i, "languages"), langs, "language", report),
+                     note=opt_text(r.get("note")))
+            for sid, (i, r) in steps.items()),
+        recommendations=tuple(Recommendation(id=rid, title=text(r.get("title")), steps=items(("recommendations", i, "steps")))
+                              for rid, (i, r) in audiences.items()),
+        truth=text(at(doc.data, ("truth",))),
+        decision_matrix=tuple(
+            DecisionRow(scenario=text(r.get("scenario")), choose=text(r.get("choose")), why=text(r.get("why")),
+                        frameworks=refs(doc, ("decision_matrix", i, "frameworks"), fws, "framework", report),
+                        languages=refs(doc, ("decision_matrix", i, "languages"), langs, "language", report))
+            for i, r in records(doc, ("decision_matrix",))),
+        do=items(("best_practices", "do")),
+        dont=items(("best_practices", "dont")),
+        stacks=tuple(RealWorldStack(id=sid, name=text(r.get("name")), parts=parts(("real_world", "stacks", i, "parts")))
+                     for sid, (i, r) in stacks.items()),
+        your_stack_title=text(at(doc.data, ("real_world", "your_stack", "title"))),
+        your_stack=parts(("real_world", "your_stack", "steps")),
+        talent_pool=parts(("real_world", "talent_pool")),
+    )
+
+
+# ── Hooks ─────────────────────────────────────────────────────────────────────────────────
+
+def macros(catalog: Catalog, link) -> dict:
+    guidance: Guidance = catalog.part(DATA_FILE)
+    return {name: (lambda render=render: render(catalog, guidance, link())) for name, render in views.MACROS.items()}
+
+
+def use_case_sections(catalog: Catalog, use_case: UseCase, link: Linker) -> list[str]:
+    return views.decision_framework_section(catalog, use_case, link)
+
+
+def framework_sections(catalog: Catalog, framework: Framework, link: Linker) -> list[str]:
+    return views.mentions_section(catalog, catalog.part(DATA_FILE), link, frameworks={framework.id})
+
+
+def language_sections(catalog: Catalog, language: Language, link: Linker) -> list[str]:
+    return views.mentions_section(catalog, catalog.part(DATA_FILE), link, languages={language.id})

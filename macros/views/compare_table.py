@@ -1,0 +1,237 @@
+"""Frameworks side by side: one row per field, one column per framework.
+
+The curated comparison pages render these rows here; the compare-any page computes the same rows
+in the browser (docs/assets/js/compare-core.mjs) from api/frameworks.json, which publishes the fields.
+Both follow the same rules:
+  - a rationale field shows the framework's own value, then the value of each matrix cell where
+    it is an option on its own ("For Go × Lightweight microservices:"), because the guide often
+    argues for a cell (Gin / Echo) rather than for one framework;
+  - with the claims ledger (data/claims.yaml), one row per metric shows the guide's figures about
+    the framework (figures about a whole language stay on the language's page);
+  - adjacent columns with the same value share one cell (colspan), so shared facts read once;
+  - a row empty for every framework is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .. import routes
+from ..catalog import Catalog, Cell, Framework
+from ..escaping import inline, plain
+from ..routes import Linker
+from .blocks import RATIONALE_SECTIONS, join
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    # text: the framework's own text; language / kind / use_cases / cells: links or names looked
+    # up from the data; rationale: own value, then the values of the framework's matrix cells;
+    # claims: the guide's figures of one metric (key "claims.<metric id>").
+    type: str
+    is_list: bool = False
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("summary", "What it is", "text"),
+    Field("language", "Language", "language"),
+    Field("kind", "Kind", "kind"),
+    Field("matrix", "In the matrix", "cells", is_list=True),
+    *(Field(name, label, "rationale", is_list=name not in ("use_when", "best_for"))
+      for name, label in RATIONALE_SECTIONS),
+    Field("reality_check", "Reality check", "rationale"),
+)
+
+CLAIMS_PREFIX = "claims."
+
+
+def fields(catalog: Catalog) -> tuple[Field, ...]:
+    """FIELDS, then a row per metric the claims ledger has figures for (when the feature is on)."""
+    ledger = catalog.parts.get("claims")
+    if ledger is None:
+        return FIELDS
+    used = [m for m in ledger.metrics if any(c.metric == m.id for c in ledger.claims)]
+    return FIELDS + tuple(Field(f"{CLAIMS_PREFIX}{m.id}", m.name, "claims") for m in used)
+
+
+@dataclass(frozen=True)
+class ClaimEntry:
+    metric: str
+    source: str | None  # None: about the framework itself (the only kind so far)
+    text: str  # "2–3x against Django REST Framework"
+
+
+def claim_entries(catalog: Catalog, fw: Framework) -> tuple[ClaimEntry, ...]:
+    """The guide's figures about a framework."""
+    ledger = catalog.parts.get("claims")
+    if ledger is None:
+        return ()
+    from .claims import name_of, value_text  # the claims feature's own wording of a figure
+
+    def text(claim) -> str:
+        figure = value_text(claim, ledger.metric(claim.metric))
+        against = " / ".join(plain(name_of(catalog, b)) for b in claim.baselines)
+        return f"{figure} against {against}" if against else figure
+
+    # The guide repeats some figures in several places; each reads once here.
+    return tuple(dict.fromkeys(ClaimEntry(c.metric, None, text(c)) for c in ledger.claims if fw.id in c.subjects))
+
+
+EMPTY = Markup('<span aria-hidden="true">—</span><span class="visually-hidden">not stated</span>')
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    href: str | None = None  # a site path ("frameworks/gin.md") with an optional "#anchor"
+
+
+@dataclass(frozen=True)
+class Group:
+    source: str | None  # None: the framework's own record; else the matrix cell it comes from
+    items: tuple[Item, ...]
+
+
+Value = tuple[Group, ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    field: Field
+    values: tuple[Value, ...]  # one per framework, in column order
+
+    @property
+    def same(self) -> bool:
+        return len(set(self.values)) == 1
+
+
+def cell_label(catalog: Catalog, cell: Cell) -> str:
+    return f"{catalog.language(cell.language).name} × {catalog.use_case(cell.use_case).short_name}"
+
+
+def value_of(catalog: Catalog, fw: Framework, field: Field) -> Value:
+    if field.type == "claims":
+        entries = [e for e in claim_entries(catalog, fw) if e.metric == field.key.removeprefix(CLAIMS_PREFIX)]
+        sources = dict.fromkeys(e.source for e in entries)
+        return tuple(Group(source, tuple(Item(e.text) for e in entries if e.source == source)) for source in sources)
+    own = _own(catalog, fw, field)
+    groups = [Group(None, own)] if own else []
+    if field.type == "rationale":
+        for cell in catalog.cells_of(fw.id):
+            if (fw.id,) not in cell.options:
+                continue  # only part of a combination (Celery + RabbitMQ): the cell's words are not about it
+            items = _texts(getattr(cell.rationale, field.key))
+            if items:
+                groups.append(Group(cell_label(catalog, cell), items))
+    return tuple(groups)
+
+
+def _texts(value) -> tuple[Item, ...]:
+    if not value:
+        return ()
+    return (Item(value),) if isinstance(value, str) else tuple(Item(v) for v in value)
+
+
+def _own(catalog: Catalog, fw: Framework, field: Field) -> tuple[Item, ...]:
+    if field.type == "text":
+        return _texts(getattr(fw, field.key))
+    if field.type == "language":
+        if fw.language is None:
+            return (Item("Any (language-agnostic)"),)
+        return (Item(catalog.language(fw.language).name, routes.language(fw.language)),)
+    if field.type == "kind":
+        return (Item(catalog.kind(fw.kind).name),)
+    if field.type == "use_cases":
+        return tuple(Item(catalog.use_case(u).short_name, routes.use_case(u)) for u in fw.use_cases)
+    if field.type == "cells":
+        return tuple(Item(cell_label(catalog, c), f"{routes.language(c.language)}#{c.use_case}")
+                     for c in catalog.cells_of(fw.id))
+    return _texts(getattr(fw.rationale, field.key))
+
+
+def rows(catalog: Catalog, framework_ids: Sequence[str]) -> list[Row]:
+    frameworks = [catalog.framework(fid) for fid in framework_ids]
+    out = []
+    for field in fields(catalog):
+        values = tuple(value_of(catalog, fw, field) for fw in frameworks)
+        if any(values):
+            out.append(Row(field, values))
+    return out
+
+
+def merged(values: Sequence[Value]) -> list[tuple[Value, int]]:
+    """Runs of adjacent equal, non-empty values as (value, span)."""
+    runs: list[tuple[Value, int]] = []
+    for value in values:
+        if runs and value and runs[-1][0] == value:
+            runs[-1] = (value, runs[-1][1] + 1)
+        else:
+            runs.append((value, 1))
+    return runs
+
+
+# ── HTML ─────────────────────────────────────────────────────────────────────────────────
+
+def _item_html(link: Linker, item: Item) -> Markup:
+    if item.href is None:
+        return inline(item.text)
+    path, _, anchor = item.href.partition("#")
+    return Markup('<a href="{}">{}</a>').format(link.href(path, anchor or None), inline(item.text))
+
+
+# Short values read on one line: names, links and figures ("10,000 req/sec" needs "; ").
+INLINE_SEPARATORS = {"language": ", ", "kind": ", ", "use_cases": ", ", "cells": ", ", "claims": "; "}
+
+
+def _group_html(link: Linker, field: Field, group: Group) -> Markup:
+    items = [_item_html(link, item) for item in group.items]
+    if field.type in INLINE_SEPARATORS:
+        label = Markup('<span class="compare-source">For {}:</span> ').format(group.source) if group.source else Markup("")
+        return Markup("<p>{}{}</p>").format(label, join(items, INLINE_SEPARATORS[field.type]))
+    source = Markup('<p class="compare-source">For {}:</p>').format(group.source) if group.source else Markup("")
+    if field.is_list:
+        body = Markup("<ul>{}</ul>").format(join(Markup("<li>{}</li>").format(i) for i in items))
+    else:
+        body = join(Markup("<p>{}</p>").format(i) for i in items)
+    return source + body
+
+
+def value_html(link: Linker, field: Field, value: Value) -> Markup:
+    return join(_group_html(link, field, g) for g in value) if value else EMPTY
+
+
+FIGURES_NOTE = ("Speed, memory and the other figures are the guide's own rules of thumb, as it states them, "
+                "not measurements.")
+CLAIMS_PAGE = "claims.md"  # the claims ledger's page
+
+
+def figures_note(link: Linker) -> Markup:
+    return Markup('<p class="compare-figures-note">{} <a href="{}">All of the guide\'s figures</a>.</p>').format(
+        FIGURES_NOTE, link.href(CLAIMS_PAGE))
+
+
+def table_html(catalog: Catalog, link: Linker, framework_ids: Sequence[str], table_id: str) -> Markup:
+    head = join(
+        Markup('<th scope="col"><a href="{}">{}</a></th>').format(link.href(routes.framework(fid)), inline(catalog.framework(fid).name))
+        for fid in framework_ids
+    )
+    body = []
+    table_rows = rows(catalog, framework_ids)
+    for row in table_rows:
+        cells = join(
+            Markup('<td{}>{}</td>').format(Markup(' colspan="{}"').format(span) if span > 1 else Markup(""),
+                                          value_html(link, row.field, value))
+            for value, span in merged(row.values)
+        )
+        same = Markup(' data-same=""') if row.same else Markup("")
+        body.append(Markup('<tr data-field="{}"{}><th scope="row">{}</th>{}</tr>').format(row.field.key, same, row.field.label, cells))
+    return Markup(
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table compare-table">'
+        '<table id="{}"><thead><tr><th scope="col"><span class="visually-hidden">Field</span></th>{}</tr></thead>'
+        "<tbody>{}</tbody></table></div></div>{}"
+    ).format(table_id, head, join(body), figures_note(link) if any(r.field.type == "claims" for r in table_rows) else "")

@@ -1,0 +1,71 @@
+"""api/decision-tree.json: the tree as the wizard's script reads it, with what a result shows
+(reality checks, pros and cons) already gathered, and its JSON Schema beside it.
+
+Texts keep the data's only markup, **bold** and `code`; URLs are relative to the JSON file itself
+(as a browser resolves them), like every file under api/."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .. import routes
+from ..catalog import Catalog
+from ..routes import Linker
+from ..wizard_tree import DecisionTree, Outcome, outcome_page
+from .wizard_page import compare_href
+from .wizard_result import cell_consequence, reality_checks
+
+SCHEMA_FILE = Path(__file__).with_name("decision_tree_api.schema.json")
+JSON_PATH = "api/decision-tree.json"
+SCHEMA_PATH = "api/decision-tree.schema.json"
+
+
+def tree_json(catalog: Catalog, tree: DecisionTree) -> dict:
+    here = Linker("api/index.md")  # links from a file in api/
+    referenced = dict.fromkeys(fid for o in tree.outcomes.values() for fid in (*o.frameworks, *o.alternatives))
+    return {
+        "$schema": "decision-tree.schema.json",
+        "start": tree.start,
+        "nodes": {
+            q.id: {
+                "question": q.question,
+                **({"help": q.help} if q.help else {}),
+                "options": [{"label": o.label, "implies": o.implies, "next": o.next} for o in q.options],
+            }
+            for q in tree.questions.values()
+        },
+        "outcomes": {o.id: _outcome(catalog, here, o) for o in tree.outcomes.values()},
+        # The comparison page: append framework ids joined by commas.
+        "compare_url": compare_href(here, ()),
+        "frameworks": {
+            fid: {
+                "name": fw.name, "summary": fw.summary, "url": here.href(routes.framework(fid)),
+                "pros": list(fw.rationale.pros), "cons": list(fw.rationale.cons),
+            }
+            for fid in referenced for fw in [catalog.framework(fid)]
+        },
+    }
+
+
+def _outcome(catalog: Catalog, here: Linker, outcome: Outcome) -> dict:
+    result = {
+        "title": outcome.title,
+        "summary": outcome.summary,
+        "url": here.href(outcome_page(outcome.id)),
+        "frameworks": list(outcome.frameworks),
+        "reasons": list(outcome.reasons),
+        "alternatives": list(outcome.alternatives),
+        "reality_checks": list(reality_checks(catalog, outcome)),
+        "see_also": [{"text": s.text, "url": here.href(s.page)} for s in outcome.see_also],
+    }
+    cell = cell_consequence(catalog, outcome)
+    if cell:
+        result["matrix_cell"] = {"name": cell.subject, "url": here.href(cell.src_uri, cell.anchor),
+                                 "pros": list(cell.pros), "cons": list(cell.cons)}
+    return result
+
+
+def published(catalog: Catalog, tree: DecisionTree) -> list[tuple[str, str]]:
+    text = json.dumps(tree_json(catalog, tree), ensure_ascii=False, separators=(",", ":"))
+    return [(JSON_PATH, text), (SCHEMA_PATH, SCHEMA_FILE.read_text(encoding="utf-8"))]

@@ -1,0 +1,152 @@
+"""The wizard's HTML and Markdown: the mount point of the script, the whole tree as nested lists
+and as a flowchart (the version without JavaScript), and one static page per outcome."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..catalog import Catalog
+from ..escaping import inline, mermaid_text
+from ..routes import Linker
+from ..wizard_tree import COMPARE_PAGE, WIZARD_PAGE, DecisionTree, Outcome, Path, outcome_page
+from .blocks import block, callout, framework_link, heading, join, page, para, ul
+from .diagrams import diagram, label, node_id
+from .wizard_result import cell_of, consequences, reality_checks
+
+TREE_LIST_ID = "wizard-tree"
+TREE_JSON = "api/decision-tree.json"
+
+
+def app_mount(link: Linker) -> Markup:
+    """The element the wizard's script mounts on; it finds the tree's JSON through data-tree."""
+    return Markup('<div id="wizard" class="wizard" data-tree="{}"></div>').format(link.asset(TREE_JSON))
+
+
+def wizard_href(link: Linker, tree: DecisionTree, path: Path) -> str:
+    """The wizard's address with the answers of `path` already given."""
+    return f"{link.href(WIZARD_PAGE)}?path={tree.url_path(path)}"
+
+
+def compare_href(link: Linker, framework_ids: tuple[str, ...]) -> str:
+    return f"{link.href(COMPARE_PAGE)}?frameworks={','.join(framework_ids)}"
+
+
+# ── The whole tree (no JavaScript needed) ─────────────────────────────────────────────────
+
+def tree_list(tree: DecisionTree, link: Linker) -> Markup:
+    """Every path as nested lists: each answer, then the next question or the outcome, linked."""
+    return Markup('<div class="wizard-tree" id="{}">{}</div>').format(TREE_LIST_ID, _question_html(tree, link, tree.start, ()))
+
+
+def _question_html(tree: DecisionTree, link: Linker, question_id: str, seen: tuple[str, ...]) -> Markup:
+    question = tree.questions[question_id]
+    items = []
+    for option in question.options:
+        answer = Markup('<span class="wizard-tree-answer">{}</span>').format(inline(option.label))
+        if option.next in tree.outcomes:
+            outcome = tree.outcomes[option.next]
+            target = Markup('<a class="wizard-tree-outcome" href="{}">{}</a>').format(
+                link.href(outcome_page(outcome.id)), inline(outcome.title))
+            items.append(Markup("<li>{} → {}</li>").format(answer, target))
+        elif option.next not in seen:
+            items.append(Markup("<li>{}{}</li>").format(answer, _question_html(tree, link, option.next, (*seen, question_id))))
+    return Markup('<p class="wizard-tree-question">{}</p><ul>{}</ul>').format(inline(question.question), join(items))
+
+
+def tree_flowchart(tree: DecisionTree) -> str:
+    """Questions as boxes, outcomes as rounded boxes, each answer an arrow with its label."""
+    lines = ["flowchart LR", "  accTitle: The decision tree",
+             "  accDescr: Every question of the wizard, its answers and the recommendation each path ends in"]
+    for question in tree.questions.values():
+        lines.append(f"  {node_id('q', question.id)}[{label(question.question)}]")
+    for outcome in tree.outcomes.values():
+        lines.append(f"  {node_id('o', outcome.id)}([{label(outcome.title)}])")
+    for question in tree.questions.values():
+        for option in question.options:
+            target = node_id("o" if option.next in tree.outcomes else "q", option.next)
+            lines.append(f'  {node_id("q", question.id)} -->|"{mermaid_text(option.label)}"| {target}')
+    return "\n".join(lines)
+
+
+def tree_diagram(tree: DecisionTree) -> Markup:
+    return diagram(tree_flowchart(tree), "The decision tree: every question, answer and recommendation.", TREE_LIST_ID)
+
+
+# ── One page per outcome ───────────────────────────────────────────────────────────────────
+
+def outcome_markdown(catalog: Catalog, tree: DecisionTree, outcome: Outcome) -> str:
+    link = Linker(outcome_page(outcome.id))
+    paths = tree.paths_to(outcome.id)
+    body = [block(para(outcome.summary, cls="lead"))]
+    body += [heading(2, "Recommended", "recommended"),
+             block(ul(framework_link(catalog, link, fid) + Markup(": ") + inline(catalog.framework(fid).summary)
+                      for fid in outcome.frameworks))]
+    body += [heading(2, "Why", "why"), block(ul(outcome.reasons))]
+    body += [heading(2, "The answers that lead here", "answers"), block(_paths_html(tree, link, paths))]
+    checks = reality_checks(catalog, outcome)
+    if checks:
+        body.append(block(join(callout("warning", "Reality check", para(check)) for check in checks)))
+    body += _consequences_md(catalog, outcome, link)
+    body += _instead_md(catalog, outcome, link)
+    if outcome.alternatives:
+        body += [heading(2, "Alternatives worth a look", "alternatives"), block(_alternatives_html(catalog, outcome, link))]
+    if outcome.see_also:
+        body += [heading(2, "Read next", "read-next"),
+                 block(ul(Markup('<a href="{}">{}</a>').format(link.href(s.page), inline(s.text)) for s in outcome.see_also))]
+    body.append(block(Markup('<p class="wizard-page-links"><a href="{}">Open this result in the wizard</a> · '
+                             '<a href="{}">Start the wizard</a></p>').format(wizard_href(link, tree, paths[0]), link.href(WIZARD_PAGE))))
+    return page(outcome.title, outcome.summary, body)
+
+
+def _paths_html(tree: DecisionTree, link: Linker, paths: tuple[Path, ...]) -> Markup:
+    blocks = []
+    for path in paths:
+        steps = join(Markup("<li>{} <strong>{}</strong></li>").format(
+            inline(tree.questions[step.question].question), inline(tree.option(step).label)) for step in path)
+        blocks.append(Markup('<ol class="wizard-path">{}</ol><p><a href="{}">Open these answers in the wizard</a></p>').format(
+            steps, wizard_href(link, tree, path)))
+    if len(blocks) == 1:
+        return Markup('<div class="wizard-paths">{}</div>').format(blocks[0])
+    return Markup('<ol class="wizard-paths">{}</ol>').format(join(Markup("<li>{}</li>").format(b) for b in blocks))
+
+
+def _consequences_md(catalog: Catalog, outcome: Outcome, link: Linker) -> list[str]:
+    found = consequences(catalog, outcome)
+    if not found:
+        return []
+    out = [heading(2, "Pros and cons", "pros-and-cons")]
+    for item in found:
+        parts = [Markup('<p class="wizard-subject"><a href="{}">{}</a></p>').format(link.href(item.src_uri, item.anchor), inline(item.subject))]
+        if item.pros:
+            parts.append(Markup("<p>Pros:</p>") + ul(item.pros, cls="wizard-pros"))
+        if item.cons:
+            parts.append(Markup("<p>Cons:</p>") + ul(item.cons, cls="wizard-cons"))
+        out.append(block(join(parts)))
+    return out
+
+
+def _instead_md(catalog: Catalog, outcome: Outcome, link: Linker) -> list[str]:
+    """For a cell with no framework by design: the guide's list of what to use instead."""
+    cell = cell_of(catalog, outcome)
+    if not (cell and cell.none_by_design):
+        return []
+    items = []
+    for item in cell.none_by_design.instead:
+        links = join((framework_link(catalog, link, fid) for fid in item.frameworks), ", ")
+        items.append(inline(item.text) + (Markup(" ({})").format(links) if item.frameworks else Markup("")))
+    return [heading(2, "What you do instead", "instead"), block(ul(items))]
+
+
+def _alternatives_html(catalog: Catalog, outcome: Outcome, link: Linker) -> Markup:
+    primary = outcome.frameworks[0]
+    items = []
+    for fid in outcome.alternatives:
+        items.append(Markup('{}: {} <a class="wizard-compare" href="{}">Compare {} with {}</a>').format(
+            framework_link(catalog, link, fid), inline(catalog.framework(fid).summary),
+            compare_href(link, (primary, fid)), inline(catalog.framework(fid).name), inline(catalog.framework(primary).name)))
+    return ul(items)
+
+
+def outcome_pages(catalog: Catalog, tree: DecisionTree) -> list[tuple[str, str]]:
+    return [(outcome_page(o.id), outcome_markdown(catalog, tree, o)) for o in tree.outcomes.values()]
+

@@ -1,0 +1,94 @@
+"""The decision tree's data: the real tree loads and follows the guide's use cases; each broken
+tree fails with every error named (tests/fixtures/wizard_broken_cases.yaml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.errors import DataValidationError
+from macros.loader import load_catalog
+from macros.wizard_tree import Step
+from tests.datasets import DATA, ROOT, apply_edits, copy_data
+
+CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "wizard_broken_cases.yaml").read_text(encoding="utf-8"))
+RAW = yaml.safe_load((DATA / "decision_tree.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(DATA, display_root=ROOT)
+
+
+@pytest.fixture(scope="module")
+def tree(catalog):
+    return catalog.part("decision_tree")
+
+
+def test_real_tree_loads_every_record(tree):
+    assert list(tree.questions) == [q["id"] for q in RAW["questions"]]
+    assert list(tree.outcomes) == [o["id"] for o in RAW["outcomes"]]
+    assert tree.start == RAW["start"]
+    for raw in RAW["questions"]:
+        assert [o.label for o in tree.questions[raw["id"]].options] == [o["label"] for o in raw["options"]]
+
+
+def test_every_path_ends_in_an_outcome_and_every_outcome_is_reached(tree):
+    paths = tree.paths()
+    assert len(paths) == _count_paths(RAW, RAW["start"])
+    assert {tree.end_of(p) for p in paths} == set(tree.outcomes)
+    for path in paths:
+        assert path[0].question == tree.start
+        # Each answer leads to the question of the next step.
+        for step, following in zip(path, path[1:]):
+            assert tree.option(step).next == following.question
+
+
+def _count_paths(raw: dict, node: str) -> int:
+    """Independent count from the raw YAML: an outcome is one path, a question the sum of its answers'."""
+    questions = {q["id"]: q for q in raw["questions"]}
+    if node not in questions:
+        return 1
+    return sum(_count_paths(raw, option["next"]) for option in questions[node]["options"])
+
+
+def test_first_question_covers_the_guide_use_cases_and_the_platform(catalog, tree):
+    """What are you building: the four use cases, and a whole platform leading to the polyglot
+    guidance (which links the architecture page)."""
+    first = tree.questions[tree.start]
+    assert len(first.options) == len(catalog.use_cases) + 1
+    polyglot = [o for o in first.options if o.next in tree.outcomes]
+    assert len(polyglot) == 1
+    assert "architecture/index.md" in [s.page for s in tree.outcomes[polyglot[0].next].see_also]
+
+
+def test_outcomes_name_known_frameworks_and_no_alternative_twice(catalog, tree):
+    for outcome in tree.outcomes.values():
+        assert outcome.frameworks and outcome.reasons
+        for fid in outcome.frameworks + outcome.alternatives:
+            assert catalog.has_framework(fid)
+        assert not set(outcome.frameworks) & set(outcome.alternatives)
+
+
+def test_paths_to_and_url_path(tree):
+    for outcome_id in tree.outcomes:
+        for path in tree.paths_to(outcome_id):
+            ids = tree.url_path(path).split("/")
+            assert ids[-1] == outcome_id and len(ids) == len(path)
+
+
+def test_minimal_tree_is_valid(tmp_path):
+    tree = load_catalog(copy_data(tmp_path), display_root=tmp_path).part("decision_tree")
+    assert [tree.url_path(p) for p in tree.paths()] == ["full", "light-language/fastapi", "light-language/go"]
+    assert tree.paths_to("go") == ((Step("building", 1), Step("light-language", 1)),)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_broken_tree_fails_with_every_error_named(case, tmp_path):
+    data = copy_data(tmp_path)
+    apply_edits(data, case["edits"])
+    with pytest.raises(DataValidationError) as caught:
+        load_catalog(data, display_root=tmp_path)
+    assert [str(e) for e in caught.value.errors] == case["errors"]
