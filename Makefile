@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test audit bench lock clean
+.PHONY: setup serve build test audit bench diagrams lock clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -41,6 +41,11 @@ audit: setup
 # Benchmarks print figures (ratios against baselines measured in the same run); they assert nothing.
 bench: setup
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# Draw the site's diagrams ahead of time into diagrams/ (Mermaid in Chromium), removing stale
+# drawings: run it when data changes a diagram (tests/test_diagram_cache.py says so), then commit.
+diagrams: setup
+	$(BIN)/python -m macros.draw_diagrams
 
 # Re-lock Python dependencies after editing requirements.in.
 lock:

@@ -5,7 +5,8 @@ asserts nothing.
     .venv/bin/python bench/bench_weight.py
 
 "as loaded": what a visitor's browser fetches until the network is idle; "all drawn": after
-scrolling every diagram into view (diagrams fetch Mermaid when they come near the viewport).
+scrolling every diagram into view (a diagram missing from the cache of drawings fetches Mermaid
+when it comes near the viewport).
 """
 
 from __future__ import annotations
@@ -51,8 +52,8 @@ def weigh(browser, url: str, draws_diagrams: bool = True) -> dict[str, int]:
     for index in range(figures.count()):
         figures.nth(index).scroll_into_view_if_needed()
     if figures.count() and draws_diagrams:
-        tab.wait_for_function("() => [...document.querySelectorAll('figure.diagram')].every(f => f.dataset.rendered)",
-                              timeout=30_000)
+        tab.wait_for_function("() => [...document.querySelectorAll('figure.diagram')]"
+                              ".every(f => f.dataset.drawing === 'inline' || f.dataset.rendered)", timeout=30_000)
         tab.wait_for_load_state("networkidle")
     context.close()
     html = fetched.get(url, 0)

@@ -69,7 +69,7 @@ def weight(site: Path) -> None:
     base = gz(bundle)
     print(f"  {'wizard total':36} {'':15} {total:6} B gzipped = {total / 1024:.1f} KB (goal <= {GOAL_BYTES / 1024:.0f} KB)")
     print(f"  baseline: Material's {bundle.name}: {base} B gzipped; the wizard adds {total / base:.2f}x of it "
-          "on the wizard page (wizard.mjs loads on every page; its core and the JSON on the wizard page only)")
+          "on the wizard page, the only page that loads them (assets/js/page-modules.mjs imports them there)")
 
 
 def speed(url: str) -> None:

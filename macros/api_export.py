@@ -16,7 +16,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from . import routes
 from .catalog import Catalog, Cell, Framework, Rationale
@@ -25,7 +24,6 @@ from .features import with_attr
 from .routes import Linker
 from .views.compare_page import API_FRAMEWORKS, comparison_path
 from .views.compare_table import claim_entries, fields
-from .yaml_source import FAST_LOADER
 
 API_DIR = "api"
 SCHEMA_DIR = Path(__file__).resolve().parent / "api_schemas"
@@ -53,8 +51,8 @@ def published(catalog: Catalog, data_dir: Path) -> list[tuple[str, str]]:
         files += [(path, dumps(value)), (schema_path(path), _shaped_schema(path))]
     for stem in _plain_stems(data_dir):
         path = api_path(stem)
-        data = yaml.load((data_dir / f"{stem}.yaml").read_text(encoding="utf-8"), Loader=FAST_LOADER)  # validated already
-        files += [(path, dumps(data)), (schema_path(path), dumps(standalone_schema(data_dir / "schema", stem)))]
+        files += [(path, dumps(catalog.sources[stem])),
+                  (schema_path(path), dumps(standalone_schema(data_dir / "schema", stem)))]
     return files
 
 
@@ -130,7 +128,8 @@ def _comparisons(catalog: Catalog):
 def frameworks_json(catalog: Catalog) -> dict:
     return {
         "fields": [{"key": f.key, "label": f.label, "type": f.type, "list": f.is_list} for f in fields(catalog)],
-        "languages": [{"id": x.id, "name": x.name, "url": _url(routes.language(x.id))} for x in catalog.languages],
+        "languages": [{"id": x.id, "name": x.name, "tagline": x.tagline, "url": _url(routes.language(x.id))}
+                      for x in catalog.languages],
         "use_cases": [{"id": u.id, "name": u.name, "short_name": u.short_name, "url": _url(routes.use_case(u.id))}
                       for u in catalog.use_cases],
         "kinds": [{"id": k.id, "name": k.name} for k in catalog.kinds],

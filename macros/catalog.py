@@ -139,6 +139,8 @@ class Catalog:
     # Parts contributed by later loaders (architecture, claims, decision tree, comparisons...),
     # keyed by the data file stem they come from.
     parts: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    # The validated content of every data file, by stem, for publishing it as it is.
+    sources: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     def __post_init__(self) -> None:
         index = {

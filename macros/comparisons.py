@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import quotes
 from .catalog import Catalog, Framework
 from .escaping import html_text
-from .loader import _text, _texts, check_framework_refs, unique_ids
+from .loader import _text, check_framework_refs, unique_ids
 from .pages import GeneratedPage
 from .report import Report
 from .routes import Linker
@@ -17,6 +18,7 @@ from .yaml_source import YamlDoc
 
 DATA_FILE = "comparisons"
 RECORD_LABELS = {"comparisons": "comparison"}
+LOAD_AFTER = quotes.LOAD_AFTER  # notes may quote the guide's lines from other files
 # Slugs that would collide with hand-written files under docs/compare/.
 RESERVED_SLUGS = frozenset({"index"})
 
@@ -71,7 +73,8 @@ def load(doc: YamlDoc, catalog: Catalog, report: Report) -> Comparisons:
         tools = [fid for ref in patterns for fid in _pattern_tools(catalog, ref)]
         items.append(Comparison(
             id=cid, title=_text(record.get("title")) or cid, verdict=_text(record.get("verdict")) or "",
-            frameworks=frameworks, patterns=patterns, notes=_texts(record.get("notes")),
+            frameworks=frameworks, patterns=patterns,
+            notes=quotes.lines_of_list(doc, (*base, "notes"), record.get("notes"), catalog, report),
             members=tuple(dict.fromkeys([*frameworks, *tools])),
         ))
     return Comparisons(items=tuple(items))

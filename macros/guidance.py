@@ -29,6 +29,7 @@ class Item:
     frameworks: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     label: str | None = None  # a lead-in before the text: the technology or the step
+    id: str | None = None  # for other data to quote this line (see quotes())
 
 
 @dataclass(frozen=True)
@@ -94,10 +95,15 @@ class Guidance:
 def load(doc: YamlDoc, catalog: Catalog, report: Report) -> Guidance:
     fws, langs = framework_ids(catalog), language_ids(catalog)
 
+    line_ids: list[tuple[str, Path_]] = []
+
     def item(path: Path_, r: dict, text_key: str = "text", label_key: str | None = None) -> Item:
+        if isinstance(r.get("id"), str):
+            line_ids.append((r["id"], (*path, "id")))
         return Item(text=text(r.get(text_key)), label=opt_text(r.get(label_key)) if label_key else None,
                     frameworks=refs(doc, (*path, "frameworks"), fws, "framework", report),
-                    languages=refs(doc, (*path, "languages"), langs, "language", report))
+                    languages=refs(doc, (*path, "languages"), langs, "language", report),
+                    id=opt_text(r.get("id")))
 
     def items(path: Path_, text_key: str = "text", label_key: str | None = None) -> tuple[Item, ...]:
         return tuple(item((*path, i), r, text_key, label_key) for i, r in records(doc, path))
@@ -108,7 +114,7 @@ def load(doc: YamlDoc, catalog: Catalog, report: Report) -> Guidance:
     steps = unique_records(doc, ("pragmatic_path",), report, "pragmatic path step")
     audiences = unique_records(doc, ("recommendations",), report, "recommendation")
     stacks = unique_records(doc, ("real_world", "stacks"), report, "stack")
-    return Guidance(
+    guidance = Guidance(
         pragmatic_path=tuple(
             PathStep(id=sid, title=text(r.get("title")), points=items(("pragmatic_path", i, "points")),
                      frameworks=refs(doc, ("pragmatic_path", i, "frameworks"), fws, "framework", report),
@@ -131,6 +137,43 @@ def load(doc: YamlDoc, catalog: Catalog, report: Report) -> Guidance:
         your_stack=parts(("real_world", "your_stack", "steps")),
         talent_pool=parts(("real_world", "talent_pool")),
     )
+    _check_quoted_ids(doc, report, {"pragmatic_path": steps, "recommendations": audiences}, line_ids)
+    return guidance
+
+
+# ── Lines that other data quotes by id ({guidance: <id>} in data/decision_tree.yaml) ─────────
+
+TRUTH, YOUR_STACK = "truth", "your-stack"  # the ids of the two sections that have none in the data
+
+
+def line(item: Item) -> str:
+    """An item as one line of text: "**Start:** Django for everything" when it has a lead-in."""
+    return f"**{item.label}:** {item.text}" if item.label else item.text
+
+
+def quotes(guidance: Guidance) -> dict[str, tuple[str, ...]]:
+    """The lines other data may quote, by id: a pragmatic path step (its points), a
+    recommendation (its steps), `your-stack` (its steps), `truth`, and every line with an id."""
+    found = {TRUTH: (guidance.truth,), YOUR_STACK: tuple(line(i) for i in guidance.your_stack)}
+    found |= {step.id: tuple(line(p) for p in step.points) for step in guidance.pragmatic_path}
+    found |= {r.id: tuple(line(i) for i in r.steps) for r in guidance.recommendations}
+    found |= {i.id: (line(i),) for _, _, i in guidance.all_items() if isinstance(i, Item) and i.id}
+    return found
+
+
+def _check_quoted_ids(doc: YamlDoc, report: Report, quotable: dict[str, dict], line_ids: list[tuple[str, Path_]]) -> None:
+    """A quoted id names one thing: a line's id repeats no other line's, step's or
+    recommendation's id, nor the name of a section."""
+    taken: dict[str, str] = {TRUTH: "the section `truth`", YOUR_STACK: "the section `your_stack`"}
+    for key, by_id in quotable.items():
+        for rid, (index, _) in by_id.items():
+            taken.setdefault(rid, f"the {RECORD_LABELS[key]} at line {doc.line_of((key, index))}")
+    for lid, path in line_ids:
+        if lid in taken:
+            report.add(doc, path, f"{{field}} '{lid}' is already the id of {taken[lid]}; "
+                                  "the ids other data quotes must be unique")
+        else:
+            taken[lid] = f"the line at line {doc.line_of(path)}"
 
 
 # ── Hooks ─────────────────────────────────────────────────────────────────────────────────

@@ -31,3 +31,7 @@ def on_config(config):
 
 def on_files(files, config):
     return _build.on_files(files, config)
+
+
+def on_post_page(output, page, config):
+    return _build.on_post_page(output, page, config)

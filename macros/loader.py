@@ -5,6 +5,7 @@ Every problem in every file is collected first; DataValidationError then lists t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -14,7 +15,7 @@ from .catalog import (
     Pattern, Rationale, UseCase,
 )
 from .code_examples import code_example
-from .features import with_attr
+from .features import load_order, with_attr
 from .report import Report
 from .schema_check import check, validators
 from .yaml_source import YamlDoc, YamlSyntaxError, read_yaml
@@ -28,9 +29,10 @@ def load_catalog(data_dir: Path, display_root: Path | None = None) -> Catalog:
     display_root = display_root or data_dir.parent
     report = Report()
     docs = _read_all(data_dir, display_root, report)
-    catalog = _build_core(docs, report)
-    parts = {}
-    for feature in with_attr("load"):
+    parts: dict[str, Any] = {}
+    # A feature's load sees the parts loaded before it (features.load_order, LOAD_AFTER).
+    catalog = replace(_build_core(docs, report), parts=MappingProxyType(parts))
+    for feature in load_order():
         if feature.DATA_FILE in docs:
             parts[feature.DATA_FILE] = feature.load(docs[feature.DATA_FILE], catalog, report)
         else:
@@ -39,6 +41,7 @@ def load_catalog(data_dir: Path, display_root: Path | None = None) -> Catalog:
     return Catalog(
         kinds=catalog.kinds, languages=catalog.languages, use_cases=catalog.use_cases,
         frameworks=catalog.frameworks, cells=catalog.cells, parts=MappingProxyType(parts),
+        sources=MappingProxyType({stem: doc.data for stem, doc in docs.items()}),
     )
 
 

@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from .catalog import Catalog
+from .diagram_cache import project_cache
 from .errors import DataValidationError
 from .loader import load_catalog
 from .pages import generated_pages, nav_children
@@ -74,6 +75,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         relative = source.relative_to(dist).as_posix()
         _add(files, File.generated(config, f"{MERMAID_SITE_DIR}/{relative}", abs_src_path=str(source)))
     return files
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    """Fill the placeholders of diagrams drawn ahead of time with their SVG."""
+    try:
+        return project_cache().inline(output)
+    except FileNotFoundError as exc:
+        raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
 
 def _add(files: Files, file: File) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from . import wizard_tree
+from . import quotes, wizard_tree
 from .catalog import Catalog
 from .pages import GeneratedPage
 from .report import Report
@@ -19,6 +19,7 @@ from .yaml_source import YamlDoc
 
 DATA_FILE = "decision_tree"
 RECORD_LABELS = {"questions": "question", "outcomes": "outcome"}
+LOAD_AFTER = quotes.LOAD_AFTER  # outcomes quote the guide's lines from other files
 
 
 def tree_of(catalog: Catalog) -> wizard_tree.DecisionTree:
@@ -40,7 +41,7 @@ def published(catalog: Catalog, data_dir: Path) -> list[tuple[str, str]]:
 def macros(catalog: Catalog, link: Callable[[], Linker]) -> dict[str, Callable]:
     tree = tree_of(catalog)
     return {
-        "wizard_app": lambda: wizard_page.app_mount(link()),
+        "wizard_app": lambda: wizard_page.app_mount(tree, link()),
         "wizard_tree": lambda: wizard_page.tree_list(tree, link()),
         "wizard_diagram": lambda: wizard_page.tree_diagram(tree),
         "wizard_count": lambda what: {"questions": len(tree.questions), "outcomes": len(tree.outcomes),

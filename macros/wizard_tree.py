@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from . import quotes
 from .catalog import Catalog
-from .loader import _text, _texts, check_framework_refs, unique_ids
+from .loader import _text, check_framework_refs, unique_ids
 from .report import Report
 from .yaml_source import YamlDoc
 
 # Where the wizard's pages live (source paths, as in routes.py).
 WIZARD_PAGE = "wizard/index.md"
-COMPARE_PAGE = "compare/index.md"
 
 
 def outcome_page(outcome_id: str) -> str:
@@ -62,9 +62,9 @@ class Outcome:
     title: str
     summary: str
     frameworks: tuple[str, ...]
-    reasons: tuple[str, ...]
+    reasons: tuple[str, ...]  # quotes already resolved into their lines (macros/quotes.py)
     alternatives: tuple[str, ...] = ()
-    reality_check: str | None = None
+    reality_check: tuple[str, ...] = ()  # its lines: one text, or the lines of a quote
     matrix_cell: CellRef | None = None
     see_also: tuple[SeeAlso, ...] = ()
 
@@ -184,8 +184,10 @@ def _outcome(doc: YamlDoc, base: tuple, record: dict, catalog: Catalog, report: 
             report.add(doc, (*base, "alternatives", index), f"{{field}} '{fid}' is already a recommended framework")
     return Outcome(
         id=record["id"], title=_text(record.get("title")) or record["id"], summary=_text(record.get("summary")) or "",
-        frameworks=frameworks, reasons=_texts(record.get("reasons")), alternatives=alternatives,
-        reality_check=_text(record.get("reality_check")),
+        frameworks=frameworks, reasons=quotes.lines_of_list(doc, (*base, "reasons"), record.get("reasons"), catalog, report),
+        alternatives=alternatives,
+        reality_check=quotes.lines(doc, (*base, "reality_check"), record["reality_check"], catalog, report)
+        if "reality_check" in record else (),
         matrix_cell=_cell_ref(doc, (*base, "matrix_cell"), record.get("matrix_cell"), catalog, report),
         see_also=tuple(SeeAlso(page=i["page"], text=i["text"]) for i in record.get("see_also") or []
                        if isinstance(i, dict) and isinstance(i.get("page"), str) and isinstance(i.get("text"), str)),

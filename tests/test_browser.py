@@ -31,23 +31,31 @@ def test_matrix_page_loads_and_framework_link_uses_instant_navigation(page, site
     assert page.watch.errors == []
 
 
-def test_diagram_draws_after_instant_navigation(page, site_url):
+def shown_drawings(page):
+    """The diagram drawings a reader sees: one per figure, in the page's palette."""
+    return page.locator("figure.diagram .diagram-drawing:visible svg")
+
+
+def test_diagram_shows_after_instant_navigation(page, site_url):
     open_page(page, site_url + "use-cases/")
     page.evaluate("window.__sameDocument = true")
     page.locator("article a[href$='use-cases/lightweight/']").first.click()
     page.wait_for_url("**/use-cases/lightweight/")
-    page.locator("figure.diagram").first.scroll_into_view_if_needed()  # diagrams draw near the viewport
-    page.wait_for_selector("figure.diagram[data-rendered='default'] svg", timeout=15_000)
+    page.wait_for_selector("figure.diagram")  # the use-case index has none: the new page is in
     assert page.evaluate("window.__sameDocument") is True
-    labels = page.locator("figure.diagram svg").text_content()
+    # Drawn ahead of time: both palettes are in the page, the light one shows.
+    figure = page.locator("figure.diagram")
+    assert figure.locator(".diagram-drawing[data-scheme] svg").count() == 2
+    assert figure.locator(".diagram-drawing:visible").get_attribute("data-scheme") == "default"
+    labels = shown_drawings(page).text_content()
     assert "FastAPI" in labels and "Gin" in labels
-    assert any("/assets/vendor/mermaid/" in url for url in page.watch.requests)
+    assert not any("mermaid" in url for url in page.watch.requests)
     assert page.watch.foreign_requests() == []
     assert page.watch.errors == []
 
 
-def test_pages_without_diagrams_do_not_fetch_mermaid(page, site_url):
-    for url in ("", "matrix/", "frameworks/gin/", "languages/go/"):
+def test_pages_whose_diagrams_are_drawn_ahead_of_time_do_not_fetch_mermaid(page, site_url):
+    for url in ("", "matrix/", "frameworks/gin/", "languages/go/", "use-cases/realtime/", "architecture/"):
         open_page(page, site_url + url)
         page.wait_for_load_state("networkidle")
     assert not any("mermaid" in url for url in page.watch.requests)
@@ -57,8 +65,12 @@ def test_pages_without_diagrams_do_not_fetch_mermaid(page, site_url):
 @pytest.mark.color_scheme("dark")
 def test_diagram_follows_the_dark_palette_and_the_toggle(page, site_url):
     open_page(page, site_url + "use-cases/realtime/")
-    page.locator("figure.diagram").first.scroll_into_view_if_needed()
-    page.wait_for_selector("figure.diagram[data-rendered='dark'] svg", timeout=15_000)
+    shown = page.locator("figure.diagram .diagram-drawing:visible")
+    assert shown.count() == 1 and shown.get_attribute("data-scheme") == "slate"
+    dark_id = shown.locator("svg").get_attribute("id")
     page.locator("label[for='__palette_1']:visible, label.md-header__button[for^='__palette']:visible").first.click()
-    page.wait_for_selector("figure.diagram[data-rendered='default'] svg", timeout=15_000)
+    page.wait_for_selector("figure.diagram .diagram-drawing[data-scheme='default']:visible svg")
+    assert shown.count() == 1 and shown.get_attribute("data-scheme") == "default"
+    assert shown.locator("svg").get_attribute("id") != dark_id
+    assert not any("mermaid" in url for url in page.watch.requests)
     assert page.watch.errors == []

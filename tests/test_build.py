@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
-
-import pytest
 
 from macros.escaping import plain
 from macros.loader import load_catalog
-from tests.conftest import ROOT, mkdocs_build
-from tests.datasets import DATA, apply_edits
+from tests.conftest import ROOT
+from tests.datasets import DATA
 
 CATALOG = load_catalog(DATA, display_root=ROOT)
 
@@ -68,30 +65,3 @@ def test_mermaid_is_served_by_the_site(built_site):
     for path in all_pages(built_site):
         text = path.read_text(encoding="utf-8")
         assert "cdn.jsdelivr" not in text and "unpkg.com" not in text and "fonts.googleapis" not in text
-
-
-def _project_copy(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "docs", "macros", "overrides", "data", "examples"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
-    return project
-
-
-def test_broken_data_fails_the_build_with_every_error_and_writes_nothing(tmp_path):
-    project = _project_copy(tmp_path)
-    apply_edits(project / "data", [
-        {"file": "frameworks.yaml", "find": "    language: go\n    kind: web-framework\n    summary: A lightweight",
-         "replace": "    language: golang\n    kind: web-framework\n    summary: A lightweight"},
-        {"file": "matrix.yaml", "find": "frameworks: [gin, echo]\n    rationale:", "replace": "frameworks: [gin, ehco]\n    rationale:"},
-    ])
-    site = tmp_path / "out"
-    result = mkdocs_build(site, config=project / "mkdocs.yml", cwd=project)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert "framework 'gin': language 'golang' is not a known language" in output
-    assert "cell 'go × lightweight': frameworks[1] 'ehco' is not a known framework (did you mean 'echo'?" in output
-    assert "Traceback" not in output
-    assert not site.exists()

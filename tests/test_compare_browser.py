@@ -15,6 +15,7 @@ from macros.views.compare_table import rows
 from tests.conftest import ROOT, build_and_serve
 from tests.datasets import DATA, apply_edits
 from tests.test_meta import HOSTILE, project_copy
+from tests.test_wizard_browser import MOBILE, WATCH_SHIFTS, hold, layout_shift, painted
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +37,7 @@ def open_page(page, url):
 
 def open_compare(page, site_url, query):
     open_page(page, f"{site_url}compare/{query}")
-    page.wait_for_selector("#compare-any:not([hidden])")
+    page.wait_for_selector("#compare-any[data-mounted]")
     return page
 
 
@@ -194,7 +195,7 @@ def test_instant_navigation_mounts_the_compare_page_once(page, site_url):
     page.wait_for_selector("#compare-any-table")
     assert query_of(page) == canonical(comparison.frameworks)
     # Away and back, without a reload: the form must not answer twice.
-    page.locator(f"#compare-any-table thead a").first.click()
+    page.locator("#compare-any-table thead a").first.click()
     page.wait_for_url(f"**/frameworks/{canonical(comparison.frameworks)[0]}/")
     page.go_back()
     page.wait_for_selector("#compare-any-table")
@@ -207,10 +208,53 @@ def test_instant_navigation_mounts_the_compare_page_once(page, site_url):
     assert_clean(page)
 
 
+@pytest.mark.parametrize("query", ["?frameworks=gin,echo,fastapi", ""])
+def test_the_page_does_not_move_when_the_table_comes(page, site_url, query):
+    """With the data held back, a shared link's table has its room kept (what follows is below
+    the screen) and an empty comparison is drawn as the script draws it: nothing moves."""
+    page.set_viewport_size(MOBILE)
+    page.add_init_script(WATCH_SHIFTS)
+    held = hold(page, "**/api/frameworks.json")
+    with page.expect_request("**/api/frameworks.json"):
+        page.goto(f"{site_url}compare/{query}")
+    painted(page)
+    below = "() => document.getElementById('the-guides-comparisons').getBoundingClientRect().top"
+    before = page.evaluate(below)
+    if query:
+        assert before >= MOBILE["height"]
+    held[0].continue_()
+    page.wait_for_selector("#compare-any[data-mounted='true']")
+    if query:
+        assert page.locator("#compare-any-table").is_visible()
+    else:
+        assert page.evaluate(below) == before
+    assert layout_shift(page) == 0
+    assert_clean(page)
+
+
+def test_reached_by_instant_navigation_the_compare_page_works_with_its_styles(page, site_url):
+    open_page(page, site_url)
+    page.evaluate("window.__sameDocument = true")
+    page.locator("article a[href$='/compare/']").first.click()  # a link in the home page's text
+    page.wait_for_selector("#compare-any[data-mounted='true']")
+    assert page.evaluate("window.__sameDocument") is True
+    first, second = ORDER[:2]
+    for fid in (first, second):
+        page.get_by_label(re.compile("Add a framework")).fill(NAME[fid])
+        page.keyboard.press("Enter")
+    page.wait_for_selector("#compare-any-table")
+    # docs/assets/css/compare.css came with the page: chosen frameworks as a row of chips.
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.compare-chosen')).display") == "flex"
+    assert query_of(page) == [first, second]
+    assert_clean(page)
+
+
 def test_framework_data_is_fetched_only_by_the_compare_page(page, site_url):
     for url in ("", "matrix/", "frameworks/gin/", f"compare/{COMPARISONS[0].id}/"):
         open_page(page, site_url + url)
     assert not any("api/frameworks.json" in u for u in page.watch.requests)
+    # The matrix page's picker is compare.mjs, with its core; no other of these pages loads them.
+    assert [u.split("/")[-1] for u in page.watch.requests if "/assets/js/compare" in u] == ["compare.mjs", "compare-core.mjs"]
     open_compare(page, site_url, "?frameworks=gin,echo")
     assert any(u.endswith("api/frameworks.json") for u in page.watch.requests)
     assert_clean(page)
@@ -219,7 +263,7 @@ def test_framework_data_is_fetched_only_by_the_compare_page(page, site_url):
 def test_when_the_data_cannot_load_the_page_says_so_and_keeps_the_list(page, site_url):
     page.route("**/api/frameworks.json", lambda route: route.fulfill(status=503, body="unavailable"))
     page.goto(f"{site_url}compare/?frameworks=gin,echo")
-    page.wait_for_selector("#compare-any:not([hidden])")
+    page.wait_for_selector("#compare-any[data-mounted='error']")
     assert "could not be loaded" in page.locator(".compare-notice").text_content()
     assert not page.locator(".compare-picker").is_visible()
     assert page.locator(".compare-curated > li").count() == len(COMPARISONS)
@@ -241,8 +285,10 @@ def test_picking_matrix_cells_opens_their_frameworks_side_by_side(page, site_url
     picks = [("python", "lightweight"), ("go", "lightweight")]
     ids = canonical({fid for lang, uc in picks for fid in CATALOG.cell(lang, uc).framework_ids})
     open_page(page, f"{site_url}matrix/")
+    page.wait_for_selector("#matrix-compare[data-mounted]")
     link = page.locator("#matrix-compare a")
-    assert not link.is_visible() and link.get_attribute("href") is None
+    # Hidden until cells are picked, yet a real link (crawlable) to the compare page itself.
+    assert not link.is_visible() and link.get_attribute("href") == "../compare/"
     assert page.locator(".matrix-compare__status").is_visible()
     for language, use_case in picks:
         name = f"Compare {plain(CATALOG.language(language).name)} × {plain(CATALOG.use_case(use_case).name)}"

@@ -86,3 +86,22 @@ def test_error_summary_lists_all_errors_in_one_message(tmp_path):
     assert summary.startswith("2 data errors; nothing was built:")
     assert "framework 'gin': language 'golang'" in summary
     assert "cell 'python × full-featured': frameworks[0] 'djngo'" in summary
+
+
+def test_inlined_references_keep_keywords_beside_a_ref():
+    from jsonschema import Draft202012Validator
+
+    from macros.schema_check import inline_refs
+
+    schemas = {
+        "common": {"$id": "file:///s/common.schema.json", "$defs": {"ids": {"type": "array", "minItems": 1, "description": "ids"}}},
+        "x": {"$id": "file:///s/x.schema.json", "properties": {
+            "pair": {"$ref": "common.schema.json#/$defs/ids", "minItems": 2},
+            "any": {"$ref": "common.schema.json#/$defs/ids", "description": "field's own words"}}},
+    }
+    inlined = inline_refs(schemas["x"], schemas, "x")
+    validator = Draft202012Validator(inlined)
+    assert [e.validator for e in validator.iter_errors({"pair": ["a"]})] == ["minItems"]
+    assert list(validator.iter_errors({"pair": ["a", "b"], "any": ["a"]})) == []
+    # The referenced definition's description is the one error messages quote.
+    assert inlined["properties"]["any"]["description"] == "ids"

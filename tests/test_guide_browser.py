@@ -1,6 +1,7 @@
 """The architecture diagrams in Chromium: drawn from the page's data in the light and the dark
-scheme, drawn again after instant navigation; code examples get Material's copy button, each
-in a toolbar with a name of its own."""
+scheme, shown again after instant navigation, and drawn in the browser when the data changed
+since `make diagrams` (a changed port); code examples get Material's copy button, each in a
+toolbar with a name of its own."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ import re
 
 import pytest
 
+from tests.audit.project import copy_project
+from tests.conftest import build_and_serve
+from tests.datasets import apply_edits
 from tests.test_browser import open_page
 from tests.test_guide_data import ARCH, MIGRATION
 
@@ -18,54 +22,108 @@ def squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def wait_for_diagrams(page, scheme: str) -> int:
-    """Bring each figure near the viewport (they are drawn as they come near it), then wait for all."""
+def shown_diagrams(page, scheme: str) -> int:
+    """Check that every figure shows the drawing of Material's `scheme` (drawn ahead of time, both
+    palettes are in the page); returns how many figures there are."""
     figures = page.locator("figure.diagram")
     count = figures.count()
-    for index in range(count):
-        figures.nth(index).scroll_into_view_if_needed()
     page.wait_for_function(
-        "([n, scheme]) => document.querySelectorAll(`figure.diagram[data-rendered='${scheme}'] svg`).length === n",
-        arg=[count, scheme], timeout=20_000)
+        "([n, scheme]) => document.querySelectorAll(`figure.diagram .diagram-drawing[data-scheme='${scheme}'] svg`)"
+        "  .length === n && document.querySelectorAll('figure.diagram .diagram-drawing svg').length === 2 * n",
+        arg=[count, scheme], timeout=10_000)
+    assert page.locator("figure.diagram .diagram-drawing:visible").count() == count
+    assert all(d.get_attribute("data-scheme") == scheme for d in page.locator("figure.diagram .diagram-drawing:visible").all())
     return count
+
+
+def shown_text(page) -> str:
+    return squeezed(" ".join(page.locator("figure.diagram .diagram-drawing:visible svg").all_text_contents()))
+
+
+def no_mermaid(page) -> bool:
+    return not any("/assets/vendor/mermaid/" in url for url in page.watch.requests)
 
 
 def test_the_stack_diagram_draws_every_layer_with_its_port(page, site_url):
     open_page(page, site_url + "architecture/")
-    assert wait_for_diagrams(page, "default") == 1
-    drawing = squeezed(page.locator("figure.diagram svg").text_content())
+    assert shown_diagrams(page, "default") == 1
+    drawing = shown_text(page)
     for layer in ARCH.layers:
         assert squeezed(f"{layer.name} :{layer.port}") in drawing
     for line in ARCH.stack:
         assert squeezed(line.protocol) in drawing
+    assert no_mermaid(page)
     assert page.watch.foreign_requests() == [] and page.watch.errors == []
 
 
-def test_diagrams_draw_after_instant_navigation_between_architecture_pages(page, site_url):
+def test_diagrams_show_after_instant_navigation_between_architecture_pages(page, site_url):
     open_page(page, site_url + "architecture/")
-    wait_for_diagrams(page, "default")
+    shown_diagrams(page, "default")
     page.evaluate("window.__sameDocument = true")
     previous = page.locator("figure.diagram").first.element_handle()
     page.locator("article a[href$='architecture/communication/']").first.click()
     # navigation.tracking may carry the heading in view as a #fragment.
     page.wait_for_url(re.compile(r"/architecture/communication/(#.*)?$"))
     previous.wait_for_element_state("hidden")  # the URL changes before the new page is swapped in
-    assert wait_for_diagrams(page, "default") == 2
+    assert shown_diagrams(page, "default") == 2
     assert page.evaluate("window.__sameDocument") is True  # swapped in place, not reloaded
-    flow = squeezed(page.locator("figure.diagram svg").first.text_content())
+    flow = squeezed(page.locator("figure.diagram .diagram-drawing:visible svg").first.text_content())
     assert all(squeezed(line.protocol) in flow for line in ARCH.request_flow)
+    # Two diagrams, each in two palettes: no id twice on the page.
+    ids = page.eval_on_selector_all("figure.diagram [id]", "els => els.map(e => e.id)")
+    assert ids and len(ids) == len(set(ids))
+    assert no_mermaid(page)
     assert page.watch.foreign_requests() == [] and page.watch.errors == []
 
 
 @pytest.mark.color_scheme("dark")
 def test_diagrams_follow_the_dark_scheme_and_the_toggle(page, site_url):
     open_page(page, site_url + "architecture/migration/")
-    assert wait_for_diagrams(page, "dark") == 1
-    drawing = squeezed(page.locator("figure.diagram svg").text_content())
-    assert all(squeezed(p.title) in drawing for p in MIGRATION.phases)
+    assert shown_diagrams(page, "slate") == 1
+    assert all(squeezed(p.title) in shown_text(page) for p in MIGRATION.phases)
     page.locator("label[for='__palette_1']:visible, label.md-header__button[for^='__palette']:visible").first.click()
-    wait_for_diagrams(page, "default")
+    page.wait_for_selector("figure.diagram .diagram-drawing[data-scheme='default']:visible")
+    shown_diagrams(page, "default")
+    assert all(squeezed(p.title) in shown_text(page) for p in MIGRATION.phases)
+    assert no_mermaid(page)
     assert page.watch.errors == []
+
+
+# ── Data changed since `make diagrams`: those diagrams are drawn in the browser ──────────────
+
+NEW_PORT = 8123
+
+
+@pytest.fixture(scope="module")
+def changed_port_site(tmp_path_factory):
+    """A copy of the project (drawn diagrams included) whose first layer has another port."""
+    project = copy_project(tmp_path_factory.mktemp("changed-port") / "project")
+    apply_edits(project / "data", [{"file": "architecture.yaml", "find": f"    port: {ARCH.layers[0].port}\n",
+                                    "replace": f"    port: {NEW_PORT}\n"}])
+    server, url = build_and_serve(project / "site", config=project / "mkdocs.yml", cwd=project)
+    yield url
+    server.shutdown()
+
+
+def test_a_diagram_missing_from_the_cache_is_drawn_in_the_browser(page, changed_port_site):
+    layer = ARCH.layers[0]
+    open_page(page, changed_port_site + "architecture/migration/")  # no port in it: still drawn ahead of time
+    shown_diagrams(page, "default")
+    assert no_mermaid(page)
+
+    open_page(page, changed_port_site + "architecture/")
+    figure = page.locator("figure.diagram")
+    assert figure.get_attribute("data-drawing") == "client"
+    assert figure.locator(".diagram-drawing[data-scheme]").count() == 0  # no drawing came with the page
+    figure.scroll_into_view_if_needed()  # drawn as it comes near the viewport
+    page.wait_for_selector("figure.diagram[data-rendered='default'] svg", timeout=20_000)
+    drawing = squeezed(figure.locator("svg").text_content())
+    assert squeezed(f"{layer.name} :{NEW_PORT}") in drawing and squeezed(f"{layer.name} :{layer.port}") not in drawing
+    assert not no_mermaid(page)
+    # The palette toggle draws it again in the other colours.
+    page.locator("label[for='__palette_1']:visible, label.md-header__button[for^='__palette']:visible").first.click()
+    page.wait_for_selector("figure.diagram[data-rendered='dark'] svg", timeout=20_000)
+    assert page.watch.foreign_requests() == [] and page.watch.errors == []
 
 
 def test_code_examples_have_a_copy_button(page, site_url):

@@ -120,6 +120,10 @@ def test_changing_a_port_in_the_data_changes_every_diagram_and_table_that_shows_
         assert f":{layer.port}" not in after[name] and f"Port {layer.port}" not in after[name], name
         assert ":8123" in after[name] or "Port 8123" in after[name], name
     assert {name for name, text in after.items() if ":8123" in text or "Port 8123" in text} == showing
+    # Its diagrams are no longer the ones drawn ahead of time (diagrams/): the browser draws them.
+    drawn = [name for name in showing if '<figure class="diagram"' in after[name]]
+    assert {"polyglot_stack", "request_flow"} <= set(drawn)
+    assert all('data-drawing="client"' in after[name] and "<svg" not in after[name] for name in drawn)
 
 
 # ── The claims ledger reads figures right and compares like with like ───────────────────────

@@ -103,10 +103,11 @@ def test_every_page_type_shows_the_payload_as_inert_text(browser, hostile, page_
         tab.wait_for_load_state("networkidle")
         tab.evaluate("document.querySelectorAll('details').forEach(d => { if (d.querySelector('figure.diagram')) d.open = true; })")
         figures = tab.locator("figure.diagram")
-        for index in range(figures.count()):  # diagrams draw as they come into view
+        for index in range(figures.count()):  # diagrams not drawn ahead of time draw as they come into view
             figures.nth(index).scroll_into_view_if_needed()
         if figures.count():
-            tab.wait_for_function("() => [...document.querySelectorAll('figure.diagram')].every(f => f.dataset.rendered)")
+            tab.wait_for_function("() => [...document.querySelectorAll('figure.diagram')]"
+                                  ".every(f => f.dataset.drawing === 'inline' || f.dataset.rendered)")
         assert_inert(tab, dialogs, url)
         # Pages that draw data with JavaScript: walk the wizard to a result; follow a link with
         # instant navigation, which swaps pages in place.

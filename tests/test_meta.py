@@ -13,7 +13,7 @@ from macros.escaping import plain
 from macros.loader import load_catalog
 from tests.conftest import ROOT, mkdocs_build
 from tests.datasets import DATA, apply_edits
-from tests.test_build import _project_copy
+from tests.audit.project import copy_project
 
 CATALOG = load_catalog(DATA, display_root=ROOT)
 SITE_NAME = "Data API Frameworks"
@@ -32,6 +32,7 @@ class Head(HTMLParser):
         self.title = ""
         self.injected: list[str] = []
         self._in_title = False
+        self._past_head = False  # an inline SVG in the body has <title>s of its own
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -39,7 +40,7 @@ class Head(HTMLParser):
             self.meta.setdefault(a.get("property") or a.get("name"), []).append(a.get("content"))
         if tag == "link" and a.get("rel") == "canonical":
             self.canonical.append(a["href"])
-        if tag == "title":
+        if tag == "title" and not self._past_head:
             self._in_title = True
         if "pwned" in (a.get("class") or ""):
             self.injected.append(tag)
@@ -47,6 +48,7 @@ class Head(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "title":
             self._in_title = False
+        self._past_head = self._past_head or tag == "head"
 
     def handle_data(self, data):
         if self._in_title:
@@ -61,7 +63,7 @@ def head_of(path: Path) -> Head:
 
 def project_copy(tmp_path: Path) -> Path:
     """The project, copied for a build with edited data or pages."""
-    project = _project_copy(tmp_path)
+    project = copy_project(tmp_path / "project")
     for name in ("examples",):  # snippet sources the pages include
         if (ROOT / name).exists() and not (project / name).exists():
             shutil.copytree(ROOT / name, project / name)

@@ -12,7 +12,7 @@ from macros.escaping import plain
 from macros.loader import load_catalog
 from tests.conftest import build_and_serve
 from tests.datasets import DATA, ROOT, apply_edits
-from tests.test_build import _project_copy
+from tests.audit.project import copy_project
 
 pytestmark = pytest.mark.browser
 
@@ -70,19 +70,18 @@ def test_every_path_leads_to_its_outcome(page, site_url, path):
 def test_paths_counted_from_the_data_match_the_tree_on_the_page(page, site_url):
     open_wizard(page, site_url)
     assert page.locator("#wizard-tree a.wizard-tree-outcome").count() == len(PATHS)
-    # The tree for readers without scripts folds away once the wizard runs.
-    assert page.locator("details.wizard-static").get_attribute("open") is None
+    # The whole tree stays open below the wizard: folding it once the script runs would move
+    # the page under the reader (the reader may fold it).
+    assert page.locator("details.wizard-static").evaluate("d => d.open")
     counted = page.evaluate("""async () => {
         const core = await import(new URL('assets/js/wizard-core.mjs', location.origin + '/').href);
         const tree = await (await fetch('../api/decision-tree.json')).json();
         return core.allPaths(tree).length;
     }""")
     assert counted == len(PATHS)
-    # The flowchart of the same tree is drawn when the reader unfolds it.
-    page.locator("details.wizard-static > summary").click()
-    page.locator("figure.diagram").scroll_into_view_if_needed()  # figures are drawn near the viewport
-    page.wait_for_selector("figure.diagram[data-rendered='default'] svg", timeout=20_000)
-    labels = page.locator("figure.diagram svg").text_content()
+    # The flowchart of the same tree (drawn ahead of time) is in it.
+    page.locator("figure.diagram").scroll_into_view_if_needed()
+    labels = page.locator("figure.diagram .diagram-drawing:visible svg").text_content()
     assert all(plain(o.title) in labels for o in TREE.outcomes.values())
 
 
@@ -258,9 +257,75 @@ def test_pages_without_the_wizard_fetch_nothing_of_it(page, site_url):
     for url in ("", "matrix/", "frameworks/gin/", f"wizard/{next(iter(TREE.outcomes))}/"):
         page.goto(site_url + url)
         page.wait_for_load_state("networkidle")
-    assert not any("decision-tree" in u or "wizard-core" in u for u in page.watch.requests)
+    assert not any("decision-tree" in u or "/assets/js/wizard" in u for u in page.watch.requests)
     open_wizard(page, site_url)
     assert sum("decision-tree.json" in u for u in page.watch.requests) == 1
+    assert_clean(page)
+
+
+# ── Reached without a full page load, and drawn without moving the page ─────────────────────
+
+MOBILE = {"width": 412, "height": 823}  # Lighthouse's mobile screen
+# Every layout shift of the page, from the start (buffered), as the Layout Instability API reports it.
+WATCH_SHIFTS = """window.__shifts = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value); })
+    .observe({type: "layout-shift", buffered: true});"""
+
+
+def painted(page) -> None:
+    page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def layout_shift(page) -> float:
+    painted(page)
+    return sum(page.evaluate("window.__shifts"))
+
+
+def hold(page, pattern: str) -> list:
+    """Hold the requests for `pattern` until the test lets them go (route.continue_())."""
+    held = []
+    page.route(pattern, lambda route: held.append(route))
+    return held
+
+
+def test_the_page_does_not_move_when_the_script_takes_over(page, site_url):
+    """The build draws the first question as the script does: with the tree's JSON held back,
+    the page shows it; once the script has it, the same elements are in the same place."""
+    page.set_viewport_size(MOBILE)
+    page.add_init_script(WATCH_SHIFTS)
+    held = hold(page, "**/api/decision-tree.json")
+    with page.expect_request("**/api/decision-tree.json"):
+        page.goto(site_url + "wizard/")
+    painted(page)
+    stage = "() => document.querySelector('#wizard .wizard-stage').innerHTML"
+    below = "() => document.querySelector('details.wizard-static').getBoundingClientRect().top"
+    before = (page.evaluate(stage), page.evaluate(below))
+    assert page.locator("#wizard h2").text_content() == plain(TREE.questions[TREE.start].question)
+    held[0].continue_()
+    page.wait_for_selector(MOUNTED)
+    assert (page.evaluate(stage), page.evaluate(below)) == before
+    assert layout_shift(page) == 0
+    assert_clean(page)
+
+
+def test_reached_by_instant_navigation_the_wizard_works_with_its_styles(page, site_url):
+    """Its script and styles are the page's own: a page reached by an in-site link (no new
+    document) still gets them, and the next page drops the styles."""
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.__sameDocument = true")
+    style = "() => getComputedStyle(document.querySelector('#wizard .wizard-options')).display"
+    page.locator("article a[href$='/wizard/']").first.click()  # a link in the home page's text
+    page.wait_for_selector(MOUNTED)
+    assert page.evaluate("window.__sameDocument") is True
+    assert page.evaluate(style) == "grid"  # docs/assets/css/wizard.css
+    choose(page, TREE.option(max(PATHS, key=len)[0]).label)
+    assert page.locator("#wizard .wizard-progress").text_content() == "Step 2"
+    wizard_styles = "() => [...document.querySelectorAll('head style')].filter(s => s.textContent.includes('.wizard-options')).length"
+    assert page.evaluate(wizard_styles) == 1
+    page.locator(".md-nav--primary a[href$='/matrix/']").first.click()
+    page.wait_for_selector("#matrix")
+    assert page.evaluate(wizard_styles) == 0
     assert_clean(page)
 
 
@@ -285,7 +350,7 @@ def test_no_axe_violations_on_a_question_with_answers_and_on_a_result(browser, s
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("hostile-wizard")
-    project = _project_copy(tmp)
+    project = copy_project(tmp / "project")
     start = TREE.questions[TREE.start]
     payload = "<img src=x onerror=window.__pwned=1>"
     apply_edits(project / "data", [

@@ -8,12 +8,12 @@ import re
 
 from jsonschema import Draft202012Validator
 
-from macros.escaping import plain
+from macros.escaping import inline, plain
 from macros.loader import load_catalog
 from macros.views import wizard_json
 from tests.conftest import ROOT, mkdocs_build
 from tests.datasets import DATA, apply_edits
-from tests.test_build import _project_copy
+from tests.audit.project import copy_project
 
 CATALOG = load_catalog(DATA, display_root=ROOT)
 TREE = CATALOG.part("decision_tree")
@@ -21,6 +21,11 @@ TREE = CATALOG.part("decision_tree")
 
 def read(site, path):
     return (site / path).read_text(encoding="utf-8")
+
+
+def escaped(text: str) -> str:
+    """A data text as the build writes it into HTML (**bold** and `code` become tags)."""
+    return str(inline(text))
 
 
 def test_every_outcome_has_its_page(built_site):
@@ -46,7 +51,15 @@ def test_outcome_pages_stay_out_of_the_nav_but_in_the_sitemap(built_site):
 
 def test_wizard_page_has_the_mount_point_the_tree_and_the_diagram(built_site):
     html = read(built_site, "wizard/index.html")
-    assert '<div id="wizard" class="wizard" data-tree="../api/decision-tree.json"></div>' in html
+    mount = re.search(r'<div id="wizard" class="wizard" data-module="wizard" data-tree="../api/decision-tree.json">'
+                      r'(.*?)<div class="wizard-sr-only" aria-live="polite"></div></div>', html)
+    # The first question is in the page as the script draws it (the page does not move when the
+    # script takes over; tests/test_wizard_browser.py compares the two).
+    start = TREE.questions[TREE.start]
+    assert re.findall(r'<h2 class="wizard-heading"[^>]*>(.*?)</h2>', mount.group(1)) == [escaped(start.question)]
+    answers = re.findall(r'<button type="button" class="md-button wizard-answer" data-action="answer" '
+                         r'data-index="(\d+)">(.*?)</button>', mount.group(1))
+    assert answers == [(str(i), escaped(o.label)) for i, o in enumerate(start.options)]
     links = re.findall(r'<a class="wizard-tree-outcome" href="([^"]+)">', html)
     assert links == [f"{TREE.end_of(p)}/" for p in TREE.paths()]
     assert re.search(r'<details class="wizard-static" open[ =>]', html)
@@ -60,14 +73,23 @@ def test_published_json_is_the_tree_and_follows_its_schema(built_site):
     schema = json.loads(read(built_site, wizard_json.SCHEMA_PATH))
     assert list(Draft202012Validator(schema).iter_errors(data)) == []
     assert data == wizard_json.tree_json(CATALOG, TREE)
-    for outcome in data["outcomes"].values():
-        assert (built_site / "api" / outcome["url"] / "index.html").resolve().is_file()
-    for framework in data["frameworks"].values():
-        assert (built_site / "api" / framework["url"] / "index.html").resolve().is_file()
+    # The URL patterns lead to the pages, from the JSON's own folder.
+    page = lambda kind, id_: built_site / "api" / data["urls"][kind].replace("{id}", id_) / "index.html"  # noqa: E731
+    for outcome_id in data["outcomes"]:
+        assert page("outcome", outcome_id).resolve().is_file()
+    for framework in data["frameworks"]:
+        assert page("framework", framework["id"]).resolve().is_file()
+    # Frameworks in the canonical order of the compare page, whose address the pattern gives.
+    order = [f.id for f in CATALOG.frameworks]
+    ids = [f["id"] for f in data["frameworks"]]
+    assert ids == sorted(ids, key=order.index)
+    referenced = {fid for o in TREE.outcomes.values() for fid in (*o.frameworks, *o.alternatives)}
+    assert set(ids) == referenced
+    assert data["urls"]["compare"] == "../compare/?frameworks={ids}"
 
 
 def test_a_broken_tree_fails_the_build_naming_node_and_field(tmp_path):
-    project = _project_copy(tmp_path)
+    project = copy_project(tmp_path / "project")
     apply_edits(project / "data", [
         {"file": "decision_tree.yaml", "find": "        next: light-node\n      - label: Ruby",
          "replace": "        next: light-language\n      - label: Ruby"},

@@ -92,3 +92,61 @@ def test_broken_tree_fails_with_every_error_named(case, tmp_path):
     with pytest.raises(DataValidationError) as caught:
         load_catalog(data, display_root=tmp_path)
     assert [str(e) for e in caught.value.errors] == case["errors"]
+
+
+def _raw_outcomes() -> dict[str, dict]:
+    return {o["id"]: o for o in RAW["outcomes"]}
+
+
+def test_quotes_become_the_quoted_lines_in_place(catalog, tree):
+    """{guidance: id}, {architecture: tier} and {migration: truth} give the lines of the record
+    they name, where the quote stands; texts stay as written."""
+    guidance, architecture = catalog.part("guidance"), catalog.part("architecture")
+    steps = {s.id: [p.text for p in s.points] for s in guidance.pragmatic_path}
+    tiers = {t.id: list(t.why) for t in architecture.tiers}
+    quoted_kinds = set()
+    for oid, raw in _raw_outcomes().items():
+        expected = []
+        for reason in raw["reasons"]:
+            if isinstance(reason, str):
+                expected.append(reason)
+            elif "architecture" in reason:
+                expected += tiers[reason["architecture"]]
+                quoted_kinds.add("architecture")
+            elif reason["guidance"] in steps:  # a pragmatic path step: its points, without lead-ins
+                expected += steps[reason["guidance"]]
+                quoted_kinds.add("step")
+            else:
+                expected.append(None)  # another guidance line: checked below by count only
+        got = list(tree.outcomes[oid].reasons)
+        assert len(got) >= len(expected), oid
+        if None not in expected:
+            assert got == expected, oid
+        check = raw.get("reality_check")
+        if check == {"guidance": "truth"}:
+            assert tree.outcomes[oid].reality_check == (guidance.truth,)
+            quoted_kinds.add("truth")
+        elif check == {"migration": "truth"}:
+            assert tree.outcomes[oid].reality_check == (catalog.part("migration").truth,)
+            quoted_kinds.add("migration")
+        elif isinstance(check, str):
+            assert tree.outcomes[oid].reality_check == (check,)
+    assert quoted_kinds == {"architecture", "step", "truth", "migration"}  # the data uses every kind
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("**", "").casefold().rstrip(".").split())
+
+
+def test_no_outcome_or_comparison_copies_a_line_it_could_quote(catalog):
+    """One source: a text in the tree or in a comparison's notes is not a copy of a line that
+    other data holds (it quotes it instead)."""
+    from macros.quotes import SOURCES
+
+    quotable = {_flat(line): f"{source}: {key}" for source, (_, lines_of) in SOURCES.items()
+                for key, lines in lines_of(catalog.part(source)).items() for line in lines}
+    comparisons = yaml.safe_load((DATA / "comparisons.yaml").read_text(encoding="utf-8"))["comparisons"]
+    written = [(o["id"], r) for o in RAW["outcomes"] for r in [*o["reasons"], o.get("reality_check")] if isinstance(r, str)]
+    written += [(c["id"], n) for c in comparisons for n in c.get("notes", []) if isinstance(n, str)]
+    copies = [(where, text, quotable[_flat(text)]) for where, text in written if _flat(text) in quotable]
+    assert copies == []

@@ -37,13 +37,19 @@ def hostile(tmp_path):
         {"file": "decision_tree.yaml", "find": "question: Which language?", "replace": f"question: '{HOSTILE}?'"},
         {"file": "decision_tree.yaml", "find": "title: Go, composing libraries", "replace": f"title: '{HOSTILE} \"q\"'"},
         {"file": "decision_tree.yaml", "find": "- Explicit code", "replace": f"- '{HOSTILE}'"},
+        {"file": "decision_tree.yaml", "find": "label: A small service", "replace": f"label: '{HOSTILE}'"},
     ])
     catalog = load_catalog(data, display_root=tmp_path)
     return catalog, catalog.part("decision_tree")
 
 
-def test_mount_point_finds_the_json_relative_to_the_page():
-    assert app_mount(WIZARD) == '<div id="wizard" class="wizard" data-tree="../api/decision-tree.json"></div>'
+def test_mount_point_finds_the_json_relative_to_the_page_and_holds_the_first_question(tree):
+    html = app_mount(tree, WIZARD)
+    assert html.startswith('<div id="wizard" class="wizard" data-module="wizard" data-tree="../api/decision-tree.json">')
+    start = tree.questions[tree.start]
+    assert f'<h2 class="wizard-heading" tabindex="-1" id="wizard-question">{start.question}</h2>' in html
+    assert f'<p class="wizard-help">{start.help}</p>' in html
+    assert re.findall(r'data-index="(\d)">([^<]*)</button>', html) == [(str(i), o.label) for i, o in enumerate(start.options)]
 
 
 def test_tree_list_links_one_outcome_per_path(tree):
@@ -91,6 +97,16 @@ def test_outcome_page_of_a_cell_without_framework_shows_what_to_use_instead(cata
     assert 'href="../?path=light-language/go"' in md
 
 
+def test_compare_links_use_the_compare_pages_canonical_order(catalog, tree):
+    """Outcome 'go' recommends fastapi and names django, which comes first in the data: the
+    link is the one address compare-any gives that pair."""
+    outcome = tree.outcomes["go"]
+    order = [f.id for f in catalog.frameworks]
+    assert order.index(outcome.alternatives[0]) < order.index(outcome.frameworks[0])
+    md = outcome_markdown(catalog, tree, outcome)
+    assert f'href="../../compare/?frameworks={outcome.alternatives[0]},{outcome.frameworks[0]}"' in md
+
+
 def test_see_also_links_a_page_of_the_site(catalog, tree):
     md = outcome_markdown(catalog, tree, tree.outcomes["fastapi"])
     assert '<a href="../../matrix/">The matrix</a>' in md
@@ -99,7 +115,7 @@ def test_see_also_links_a_page_of_the_site(catalog, tree):
 def test_hostile_text_is_escaped_in_every_view(hostile):
     catalog, tree = hostile
     outputs = [tree_list(tree, WIZARD), outcome_markdown(catalog, tree, tree.outcomes["go"]),
-               outcome_markdown(catalog, tree, tree.outcomes["fastapi"])]
+               outcome_markdown(catalog, tree, tree.outcomes["fastapi"]), app_mount(tree, WIZARD)]
     for text in outputs:
         assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
     assert "title: '&lt;img src=x onerror=alert(1)&gt; &#34;q&#34;'" in outputs[1]
@@ -118,15 +134,16 @@ def test_published_json_follows_its_schema_and_the_tree(catalog, tree):
     for node in data["nodes"].values():
         for option in node["options"]:
             assert option["next"] in data["nodes"] or option["next"] in data["outcomes"]
-    for outcome in data["outcomes"].values():
-        for fid in outcome["frameworks"] + outcome["alternatives"]:
-            assert data["frameworks"][fid]["url"] == f"../frameworks/{fid}/"
-    assert data["compare_url"] == "../compare/?frameworks="
+    named = {fid for outcome in data["outcomes"].values() for fid in outcome["frameworks"] + outcome["alternatives"]}
+    assert [f["id"] for f in data["frameworks"]] == [f.id for f in catalog.frameworks if f.id in named]
+    assert data["urls"] == {"outcome": "../wizard/{id}/", "framework": "../frameworks/{id}/",
+                            "compare": "../compare/?frameworks={ids}"}
     full = data["outcomes"]["full"]
-    assert full["url"] == "../wizard/full/"
-    assert full["matrix_cell"]["url"] == "../languages/python/#full-featured"
+    python, full_featured = catalog.language("python"), catalog.use_case("full-featured")
+    assert full["matrix_cell"]["name"] == f"{python.name} × {full_featured.short_name}"
     assert full["reality_checks"] == ["Optimize your database queries first."]
-    assert data["outcomes"]["go"]["matrix_cell"]["url"] == "../languages/go/#none-full-featured"
+    go_cell = catalog.cell("go", "full-featured").none_by_design  # a cell without a framework, by design
+    assert data["outcomes"]["go"]["matrix_cell"]["cons"] == list(go_cell.cons)
 
 
 def test_real_json_follows_its_schema():

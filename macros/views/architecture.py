@@ -22,9 +22,15 @@ from .guide_blocks import labelled, ordered, ref_links, subtitle, table, with_re
 
 
 def component_link(link: Linker, component: Component, short: bool = False) -> Markup:
-    """A component's name (with its port), linked to its place on the architecture page."""
+    """A component's name (with its port), linked to its place on the architecture page. A short
+    name ("Go") also carries the full one for assistive technology and crawlers: alone, it
+    reads like a command."""
+    href = link.href(pages.ARCHITECTURE, component.anchor)
+    if short and component.short_name and component.short_name != component.name:
+        return Markup('<a href="{}">{}<span class="visually-hidden">: {}</span></a>').format(
+            href, inline(component.short_name), inline(component.name))
     text = (component.short_name or component.name) if short else component_text(component)
-    return Markup('<a href="{}">{}</a>').format(link.href(pages.ARCHITECTURE, component.anchor), inline(text))
+    return Markup('<a href="{}">{}</a>').format(href, inline(text))
 
 
 def _line_row(arch: Architecture, link: Linker, line: Connection) -> list[Markup]:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 COMPARE_INDEX = "compare/index.md"
 API_FRAMEWORKS = "api/frameworks.json"
+COMPARE_CSS = "assets/css/compare.css"  # inlined into the pages that use it (macros/style_hooks.py)
 # Compare-any shows 2 to 4 frameworks: a readable table, on screen and on one printed page.
 COMPARE_ANY_MIN, COMPARE_ANY_MAX = 2, 4
 
@@ -59,7 +60,7 @@ def comparison_page(catalog: Catalog, comparison: Comparison) -> str:
         body.append(heading(2, "In the decision framework", "decision-framework"))
         body += [block(choices_html(catalog, link, c, "h3")) for c in together]
     body.append(block(_further(catalog, link, comparison)))
-    return page(comparison.title, comparison.verdict, body)
+    return page(comparison.title, comparison.verdict, body, extra_meta={"styles": [COMPARE_CSS]})
 
 
 def choices_naming(catalog: Catalog, members: Sequence[str]) -> list[Choices]:
@@ -116,11 +117,20 @@ def curated_list(catalog: Catalog, comparisons: Sequence[Comparison], link: Link
     return Markup('<ul class="compare-curated">{}</ul>').format(join(items))
 
 
+# Run as the page is parsed, before it is first drawn: a shared link (?frameworks=...) will
+# bring a table, so its room is kept (CSS: [data-pending]) and nothing below moves when it comes.
+_PENDING_SCRIPT = Markup(
+    '<script>document.getElementById("compare-any").toggleAttribute("data-pending", '
+    'new URLSearchParams(location.search).has("frameworks"))</script>')
+
+
 def compare_any(catalog: Catalog, link: Linker) -> Markup:
-    """The compare-any form; docs/assets/js/compare.mjs fills it from api/frameworks.json and
-    reveals it (without JavaScript it stays hidden and the page lists the curated comparisons)."""
+    """The compare-any form; docs/assets/js/compare.mjs (loaded for data-module) fills it from
+    api/frameworks.json. It is drawn as the script leaves it when nothing is chosen yet, so the
+    page does not move when the script takes over; without JavaScript it is hidden
+    (overrides/main.html) and the page lists the curated comparisons."""
     return Markup(
-        '<div id="compare-any" class="compare-any" data-src="{src}" data-min="{min}" data-max="{max}" hidden>'
+        '<div id="compare-any" class="compare-any" data-module="compare" data-src="{src}" data-min="{min}" data-max="{max}">'
         '<form class="compare-picker">'
         '<label for="compare-add">Add a framework ({min} to {max})</label>'
         '<span class="compare-picker__row">'
@@ -131,30 +141,37 @@ def compare_any(catalog: Catalog, link: Linker) -> Markup:
         "</span>"
         '<span id="compare-limit" class="compare-hint"></span>'
         "</form>"
+        '<div class="compare-state">'
         '<ul class="compare-chosen" aria-label="Frameworks being compared"></ul>'
         '<p class="compare-notice" role="status"></p>'
         '<div class="compare-actions">'
-        '<label class="compare-diff"><input type="checkbox" id="compare-diff"> Show only differences</label>'
+        '<label class="compare-diff"><input type="checkbox" id="compare-diff" disabled> Show only differences</label>'
         '<button type="button" class="md-button" id="compare-copy">Copy link</button>'
         '<span class="compare-copied" role="status"></span>'
         "</div>"
         '<p class="compare-fallback" hidden><label for="compare-link">Link to this comparison</label> '
         '<input id="compare-link" readonly></p>'
-        '<div class="compare-result"></div>'
+        '<div class="compare-result"><p class="compare-empty">Add {min} more frameworks to compare.</p></div>'
         "{note}"
         "</div>"
-    ).format(src=link.asset(API_FRAMEWORKS), min=COMPARE_ANY_MIN, max=COMPARE_ANY_MAX,
+        "</div>"
+        "{pending}"
+    ).format(src=link.asset(API_FRAMEWORKS), min=COMPARE_ANY_MIN, max=COMPARE_ANY_MAX, pending=_PENDING_SCRIPT,
              note=figures_note(link).replace("<p ", "<p hidden ", 1) if catalog.parts.get("claims") else "")
 
 
 def matrix_picker(catalog: Catalog, link: Linker) -> Markup:
     """The toolbar under the matrix: pick cells, then open their frameworks in compare-any.
-    docs/assets/js/compare.mjs adds a checkbox to each matrix cell and reveals this."""
+    docs/assets/js/compare.mjs adds a checkbox to each matrix cell and runs this; it is drawn as
+    the script starts it (nothing picked), so nothing moves then. Without JavaScript it is hidden
+    (overrides/main.html)."""
     order = " ".join(f.id for f in catalog.frameworks)
     return Markup(
-        '<div id="matrix-compare" class="matrix-compare" data-href="{}" data-order="{}" data-min="{}" data-max="{}" hidden>'
-        '<p class="matrix-compare__status" role="status"></p>'
-        '<p><a class="md-button" hidden>Compare the selected cells</a></p>'
+        '<div id="matrix-compare" class="matrix-compare" data-module="compare" data-href="{0}" data-order="{1}" '
+        'data-min="{2}" data-max="{3}">'
+        '<p class="matrix-compare__status" role="status">'
+        "Tick “Compare” in matrix cells to put their frameworks side by side ({2} to {3}).</p>"
+        '<p><a class="md-button" href="{0}" hidden>Compare the selected cells</a></p>'
         "</div>"
     ).format(link.href(COMPARE_INDEX), order, COMPARE_ANY_MIN, COMPARE_ANY_MAX)
 

@@ -89,6 +89,9 @@ EMPTY = Markup('<span aria-hidden="true">—</span><span class="visually-hidden"
 class Item:
     text: str
     href: str | None = None  # a site path ("frameworks/gin.md") with an optional "#anchor"
+    # More of the link's name, for assistive technology and crawlers only: a language's tagline
+    # after its name (a link named "Go" alone reads like a command), as blocks.language_name does.
+    hidden: str | None = None
 
 
 @dataclass(frozen=True)
@@ -143,7 +146,8 @@ def _own(catalog: Catalog, fw: Framework, field: Field) -> tuple[Item, ...]:
     if field.type == "language":
         if fw.language is None:
             return (Item("Any (language-agnostic)"),)
-        return (Item(catalog.language(fw.language).name, routes.language(fw.language)),)
+        language = catalog.language(fw.language)
+        return (Item(language.name, routes.language(fw.language), hidden=language.tagline),)
     if field.type == "kind":
         return (Item(catalog.kind(fw.kind).name),)
     if field.type == "use_cases":
@@ -181,7 +185,8 @@ def _item_html(link: Linker, item: Item) -> Markup:
     if item.href is None:
         return inline(item.text)
     path, _, anchor = item.href.partition("#")
-    return Markup('<a href="{}">{}</a>').format(link.href(path, anchor or None), inline(item.text))
+    hidden = Markup('<span class="visually-hidden">: {}</span>').format(inline(item.hidden)) if item.hidden else Markup("")
+    return Markup('<a href="{}">{}{}</a>').format(link.href(path, anchor or None), inline(item.text), hidden)
 
 
 # Short values read on one line: names, links and figures ("10,000 req/sec" needs "; ").

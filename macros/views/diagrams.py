@@ -7,6 +7,7 @@ import re
 from markupsafe import Markup
 
 from ..catalog import Catalog, UseCase
+from ..diagram_cache import PLACEHOLDER_ATTRIBUTE, DiagramCache, project_cache
 from ..escaping import inline, mermaid_text
 
 
@@ -35,12 +36,22 @@ def use_case_flowchart(catalog: Catalog, use_case: UseCase) -> str:
     return "\n".join(lines)
 
 
-def diagram(source: str, caption: str, alternative_id: str) -> Markup:
-    """A figure the site's script renders; `alternative_id` names the table or list that carries
-    the same information as text."""
-    return Markup(
-        '<figure class="diagram" aria-describedby="{alt}">'
-        '<pre class="diagram-source" hidden>{src}</pre>'
+def diagram(source: str, caption: str, alternative_id: str, cache: DiagramCache | None = None) -> Markup:
+    """A figure of the diagram; `alternative_id` names the table or list that carries the same
+    information as text. Drawn ahead of time when the cache has it: a placeholder per palette,
+    which the build fills with the SVG in the finished page (DiagramCache.inline), and CSS shows
+    the one of the reader's palette. Otherwise the site's script draws it in the browser."""
+    drawn = (cache or project_cache()).drawn(source)
+    caption_html = Markup(
         '<figcaption>{caption} <a class="diagram-alt-link" href="#{alt}">The same as text</a>.</figcaption>'
-        "</figure>"
-    ).format(alt=alternative_id, src=source, caption=inline(caption))
+    ).format(alt=alternative_id, caption=inline(caption))
+    if drawn is None:
+        return Markup(
+            '<figure class="diagram" data-drawing="client" aria-describedby="{alt}">'
+            '<pre class="diagram-source" hidden>{src}</pre>{caption}</figure>'
+        ).format(alt=alternative_id, src=source, caption=caption_html)
+    placeholders = Markup("").join(
+        Markup('<div class="diagram-drawing" data-scheme="{}" {}="{}"></div>').format(scheme, PLACEHOLDER_ATTRIBUTE, key)
+        for scheme, key in drawn.items())
+    return Markup('<figure class="diagram" data-drawing="inline" aria-describedby="{alt}">{drawings}{caption}</figure>'
+                  ).format(alt=alternative_id, drawings=placeholders, caption=caption_html)

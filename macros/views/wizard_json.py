@@ -2,7 +2,9 @@
 (reality checks, pros and cons) already gathered, and its JSON Schema beside it.
 
 Texts keep the data's only markup, **bold** and `code`; URLs are relative to the JSON file itself
-(as a browser resolves them), like every file under api/."""
+(as a browser resolves them), like every file under api/. The addresses of outcome, framework
+and comparison pages follow one pattern each, so the file gives the patterns (`urls`) rather than
+an address per record; `frameworks` is a list in the canonical order of the compare page."""
 
 from __future__ import annotations
 
@@ -13,17 +15,18 @@ from .. import routes
 from ..catalog import Catalog
 from ..routes import Linker
 from ..wizard_tree import DecisionTree, Outcome, outcome_page
-from .wizard_page import compare_href
+from .compare_page import compare_any_href
 from .wizard_result import cell_consequence, reality_checks
 
 SCHEMA_FILE = Path(__file__).with_name("decision_tree_api.schema.json")
 JSON_PATH = "api/decision-tree.json"
 SCHEMA_PATH = "api/decision-tree.schema.json"
+ID, IDS = "{id}", "{ids}"  # the placeholders of the URL patterns
 
 
 def tree_json(catalog: Catalog, tree: DecisionTree) -> dict:
     here = Linker("api/index.md")  # links from a file in api/
-    referenced = dict.fromkeys(fid for o in tree.outcomes.values() for fid in (*o.frameworks, *o.alternatives))
+    referenced = {fid for o in tree.outcomes.values() for fid in (*o.frameworks, *o.alternatives)}
     return {
         "$schema": "decision-tree.schema.json",
         "start": tree.start,
@@ -36,15 +39,16 @@ def tree_json(catalog: Catalog, tree: DecisionTree) -> dict:
             for q in tree.questions.values()
         },
         "outcomes": {o.id: _outcome(catalog, here, o) for o in tree.outcomes.values()},
-        # The comparison page: append framework ids joined by commas.
-        "compare_url": compare_href(here, ()),
-        "frameworks": {
-            fid: {
-                "name": fw.name, "summary": fw.summary, "url": here.href(routes.framework(fid)),
-                "pros": list(fw.rationale.pros), "cons": list(fw.rationale.cons),
-            }
-            for fid in referenced for fw in [catalog.framework(fid)]
+        "urls": {
+            "outcome": here.href(outcome_page(ID)),
+            "framework": here.href(routes.framework(ID)),
+            "compare": compare_any_href(catalog, here, ()) + IDS,
         },
+        "frameworks": [
+            {"id": fw.id, "name": fw.name, "summary": fw.summary,
+             "pros": list(fw.rationale.pros), "cons": list(fw.rationale.cons)}
+            for fw in catalog.frameworks if fw.id in referenced
+        ],
     }
 
 
@@ -52,7 +56,6 @@ def _outcome(catalog: Catalog, here: Linker, outcome: Outcome) -> dict:
     result = {
         "title": outcome.title,
         "summary": outcome.summary,
-        "url": here.href(outcome_page(outcome.id)),
         "frameworks": list(outcome.frameworks),
         "reasons": list(outcome.reasons),
         "alternatives": list(outcome.alternatives),
@@ -60,9 +63,8 @@ def _outcome(catalog: Catalog, here: Linker, outcome: Outcome) -> dict:
         "see_also": [{"text": s.text, "url": here.href(s.page)} for s in outcome.see_also],
     }
     cell = cell_consequence(catalog, outcome)
-    if cell:
-        result["matrix_cell"] = {"name": cell.subject, "url": here.href(cell.src_uri, cell.anchor),
-                                 "pros": list(cell.pros), "cons": list(cell.cons)}
+    if cell:  # for the decision record's consequences
+        result["matrix_cell"] = {"name": cell.subject, "pros": list(cell.pros), "cons": list(cell.cons)}
     return result
 
 

@@ -8,27 +8,45 @@ from markupsafe import Markup
 from ..catalog import Catalog
 from ..escaping import inline, mermaid_text
 from ..routes import Linker
-from ..wizard_tree import COMPARE_PAGE, WIZARD_PAGE, DecisionTree, Outcome, Path, outcome_page
+from ..wizard_tree import WIZARD_PAGE, DecisionTree, Outcome, Path, outcome_page
 from .blocks import block, callout, framework_link, heading, join, page, para, ul
+from .compare_page import compare_any_href
 from .diagrams import diagram, label, node_id
 from .wizard_result import cell_of, consequences, reality_checks
 
 TREE_LIST_ID = "wizard-tree"
+WIZARD_CSS = "assets/css/wizard.css"  # inlined into the pages that use it (macros/style_hooks.py)
 TREE_JSON = "api/decision-tree.json"
 
 
-def app_mount(link: Linker) -> Markup:
-    """The element the wizard's script mounts on; it finds the tree's JSON through data-tree."""
-    return Markup('<div id="wizard" class="wizard" data-tree="{}"></div>').format(link.asset(TREE_JSON))
+def app_mount(tree: DecisionTree, link: Linker) -> Markup:
+    """The element the wizard's script (docs/assets/js/wizard.mjs, loaded for data-module) mounts
+    on, finding the tree's JSON through data-tree. It holds the first question as the script draws
+    it (tests/test_wizard_browser.py compares the two), so nothing moves when the script takes
+    over. Without JavaScript it is hidden (overrides/main.html) and the whole tree below is the
+    wizard."""
+    question = tree.questions[tree.start]
+    answers = join(
+        Markup('<button type="button" class="md-button wizard-answer" data-action="answer" data-index="{}">{}</button>')
+        .format(index, inline(option.label))
+        for index, option in enumerate(question.options))
+    help_text = Markup('<p class="wizard-help">{}</p>').format(inline(question.help)) if question.help else Markup("")
+    return Markup(
+        '<div id="wizard" class="wizard" data-module="wizard" data-tree="{}">'
+        '<p class="wizard-notice" hidden></p>'
+        '<div class="wizard-stage"><section class="wizard-step" aria-labelledby="wizard-question">'
+        '<p class="wizard-progress">Step 1</p>'
+        '<h2 class="wizard-heading" tabindex="-1" id="wizard-question">{}</h2>{}'
+        '<div class="wizard-options" role="group" aria-labelledby="wizard-question">{}</div>'
+        "</section></div>"
+        '<div class="wizard-sr-only" aria-live="polite"></div>'
+        "</div>"
+    ).format(link.asset(TREE_JSON), inline(question.question), help_text, answers)
 
 
 def wizard_href(link: Linker, tree: DecisionTree, path: Path) -> str:
     """The wizard's address with the answers of `path` already given."""
     return f"{link.href(WIZARD_PAGE)}?path={tree.url_path(path)}"
-
-
-def compare_href(link: Linker, framework_ids: tuple[str, ...]) -> str:
-    return f"{link.href(COMPARE_PAGE)}?frameworks={','.join(framework_ids)}"
 
 
 # ── The whole tree (no JavaScript needed) ─────────────────────────────────────────────────
@@ -95,7 +113,7 @@ def outcome_markdown(catalog: Catalog, tree: DecisionTree, outcome: Outcome) -> 
                  block(ul(Markup('<a href="{}">{}</a>').format(link.href(s.page), inline(s.text)) for s in outcome.see_also))]
     body.append(block(Markup('<p class="wizard-page-links"><a href="{}">Open this result in the wizard</a> · '
                              '<a href="{}">Start the wizard</a></p>').format(wizard_href(link, tree, paths[0]), link.href(WIZARD_PAGE))))
-    return page(outcome.title, outcome.summary, body)
+    return page(outcome.title, outcome.summary, body, extra_meta={"styles": [WIZARD_CSS]})
 
 
 def _paths_html(tree: DecisionTree, link: Linker, paths: tuple[Path, ...]) -> Markup:
@@ -143,7 +161,8 @@ def _alternatives_html(catalog: Catalog, outcome: Outcome, link: Linker) -> Mark
     for fid in outcome.alternatives:
         items.append(Markup('{}: {} <a class="wizard-compare" href="{}">Compare {} with {}</a>').format(
             framework_link(catalog, link, fid), inline(catalog.framework(fid).summary),
-            compare_href(link, (primary, fid)), inline(catalog.framework(fid).name), inline(catalog.framework(primary).name)))
+            compare_any_href(catalog, link, (primary, fid)), inline(catalog.framework(fid).name),
+            inline(catalog.framework(primary).name)))
     return ul(items)
 
 

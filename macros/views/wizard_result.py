@@ -60,7 +60,7 @@ def consequences(catalog: Catalog, outcome: Outcome) -> list[Consequence]:
 
 def reality_checks(catalog: Catalog, outcome: Outcome) -> tuple[str, ...]:
     """The outcome's own, the matrix cell's and each recommended framework's, without repeats."""
-    checks = [outcome.reality_check]
+    checks = list(outcome.reality_check)
     cell = cell_of(catalog, outcome)
     if cell:
         checks.append(_cell_facts(cell)[2])

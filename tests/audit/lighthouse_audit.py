@@ -13,6 +13,7 @@ below the performance budget is measured again (up to --runs times) and judged o
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import statistics
@@ -121,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs at most per page when performance is below budget")
     parser.add_argument("--reports", type=Path, help="keep the Lighthouse JSON reports in this folder")
+    parser.add_argument("--only", action="append", metavar="PAGE_TYPE",
+                        help="audit only this page type (repeatable), e.g. --only wizard; skips the baseline")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="audit-") as scratch:
@@ -130,6 +133,9 @@ def main(argv: list[str] | None = None) -> int:
         servers, ours_url, bare_url, ours_dir = build_sites(work)
         try:
             selection = select_pages(ours_dir)
+            if args.only:
+                selection = dataclasses.replace(
+                    selection, pages={t: u for t, u in selection.pages.items() if t in args.only})
             ours, bare = {}, {}
             for page_type, url in selection.pages.items():
                 slug = page_type.replace(" ", "-")
@@ -137,13 +143,15 @@ def main(argv: list[str] | None = None) -> int:
                 ours[page_type] = measure(ours_url + url, reports, f"ours-{slug}", args.runs)
                 # The bare site has the same pages (the compare-any page without its script),
                 # measured the same way.
-                bare[page_type] = measure(bare_url + url, reports, f"bare-{slug}", args.runs)
+                if not args.only:
+                    bare[page_type] = measure(bare_url + url, reports, f"bare-{slug}", args.runs)
         finally:
             for server in servers:
                 server.shutdown()
 
         header = ["page type", "URL", "ours: perf a11y bp seo", "bare Material: perf a11y bp seo"]
-        lines = [[t, "/" + u, scores_text(ours[t]), scores_text(bare[t])] for t, u in selection.pages.items()]
+        lines = [[t, "/" + u, scores_text(ours[t]), scores_text(bare[t]) if t in bare else "-"]
+                 for t, u in selection.pages.items()]
         widths = [max(len(x[i]) for x in [header, *lines]) for i in range(4)]
         budget = " ".join(f"{BUDGETS[c]:>3}" for c in CATEGORIES)
         print(f"Lighthouse {lighthouse_version()} (mobile preset); budgets: {budget}")

@@ -25,7 +25,10 @@ const DATA = {
     { key: "pros", label: "Pros", type: "rationale", list: true },
     { key: "reality_check", label: "Reality check", type: "rationale", list: false },
   ],
-  languages: [{ id: "python", name: "Python", url: "../languages/python/" }, { id: "go", name: "Go", url: "../languages/go/" }],
+  languages: [
+    { id: "python", name: "Python", tagline: "The comfortable choice", url: "../languages/python/" },
+    { id: "go", name: "Go", tagline: "The performance choice", url: "../languages/go/" },
+  ],
   use_cases: [{ id: "lightweight", name: "Lightweight Microservices", short_name: "Lightweight", url: "../use-cases/lightweight/" }],
   kinds: [{ id: "web-framework", name: "Web framework" }],
   cells: [{
@@ -140,4 +143,11 @@ test("text markup: code first, then bold; everything else stays text", () => {
   ]);
   assert.deepEqual(inlineTokens("no markup"), [{ type: "text", text: "no markup" }]);
   assert.deepEqual(inlineTokens("**unclosed"), [{ type: "text", text: "**unclosed" }]);
+});
+
+test("a language is linked with its tagline for the link's full name", () => {
+  const field = DATA.fields.find((f) => f.type === "language");
+  assert.deepEqual(valueOf(DATA, byId("gin"), field), [
+    { source: null, items: [{ text: "Go", href: "../languages/go/", hidden: "The performance choice" }] },
+  ]);
 });

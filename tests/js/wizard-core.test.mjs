@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  allPaths, answer, decisionRecord, decodePath, encodePath, idsOf, inlineParts, plainText,
-  recordFileName, trail, walk,
+  allPaths, answer, compareUrl, decisionRecord, decodePath, encodePath, frameworksById, idsOf, inlineParts,
+  pageUrl, plainText, recordFileName, trail, walk,
 } from "../../docs/assets/js/wizard-core.mjs";
 
 // A tree in the shape of api/decision-tree.json: two questions, three outcomes.
@@ -29,26 +29,26 @@ const TREE = {
   },
   outcomes: {
     full: {
-      title: "Django REST Framework", summary: "Batteries.", url: "../wizard/full/", frameworks: ["drf"],
+      title: "Django REST Framework", summary: "Batteries.", frameworks: ["drf"],
       reasons: ["Familiar patterns"], alternatives: [], reality_checks: [], see_also: [],
     },
     fastapi: {
-      title: "FastAPI for services", summary: "Fast Python.", url: "../wizard/fastapi/", frameworks: ["fastapi"],
+      title: "FastAPI for services", summary: "Fast Python.", frameworks: ["fastapi"],
       reasons: ["Stays in Python", "`async` first"], alternatives: ["drf"],
       reality_checks: ["Optimize your queries first."], see_also: [],
-      matrix_cell: { name: "Python × Lightweight", url: "../languages/python/#lightweight", pros: ["Small"], cons: ["DIY auth"] },
+      matrix_cell: { name: "Python × Lightweight", pros: ["Small"], cons: ["DIY auth"] },
     },
     gin: {
-      title: "Gin <script>", summary: "Fast Go.", url: "../wizard/gin/", frameworks: ["gin"],
+      title: "Gin <script>", summary: "Fast Go.", frameworks: ["gin"],
       reasons: ["10x"], alternatives: [], reality_checks: [], see_also: [],
     },
   },
-  frameworks: {
-    drf: { name: "DRF", summary: "Django's toolkit.", url: "../frameworks/drf/", pros: ["Admin"], cons: ["Slow"] },
-    fastapi: { name: "FastAPI", summary: "Async Python.", url: "../frameworks/fastapi/", pros: ["Fast", "Typed"], cons: [] },
-    gin: { name: "Gin", summary: "Go.", url: "../frameworks/gin/", pros: [], cons: [] },
-  },
-  compare_url: "../compare/?frameworks=",
+  urls: { outcome: "../wizard/{id}/", framework: "../frameworks/{id}/", compare: "../compare/?frameworks={ids}" },
+  frameworks: [ // in the compare page's canonical order
+    { id: "drf", name: "DRF", summary: "Django's toolkit.", pros: ["Admin"], cons: ["Slow"] },
+    { id: "fastapi", name: "FastAPI", summary: "Async Python.", pros: ["Fast", "Typed"], cons: [] },
+    { id: "gin", name: "Gin", summary: "Go.", pros: [], cons: [] },
+  ],
 };
 
 test("the path in the URL round-trips", () => {
@@ -162,7 +162,7 @@ test("consequences are the data's pros and cons, then the reality checks", () =>
   assert.ok(consequences.includes("Reality check:\n\n- Optimize your queries first."));
   const alternatives = text.slice(text.indexOf("## Alternatives"));
   assert.ok(alternatives.includes("- [DRF](https://example.org/frameworks/drf/): Django's toolkit. "
-    + "([comparison](https://example.org/compare/?frameworks=fastapi,drf))"));
+    + "([comparison](https://example.org/compare/?frameworks=drf,fastapi))")); // canonical order
 });
 
 test("a record without alternatives says so, and HTML in data stays text", () => {
@@ -172,4 +172,14 @@ test("a record without alternatives says so, and HTML in data stays text", () =>
   assert.ok(text.includes("**Which language?** Go \\<b>."));
   assert.ok(!/(^|[^\\])</.test(text), "every < is escaped");
   assert.equal(recordFileName("gin"), "decision-gin.md");
+});
+
+test("pages follow the tree's URL patterns; a comparison lists its ids in canonical order", () => {
+  assert.equal(pageUrl(TREE, "outcome", "gin"), "../wizard/gin/");
+  assert.equal(pageUrl(TREE, "framework", "drf"), "../frameworks/drf/");
+  for (const ids of [["gin", "drf"], ["drf", "gin"], ["gin", "fastapi", "drf"]]) {
+    const query = compareUrl(TREE, ids).split("=")[1].split(",");
+    assert.deepEqual(query, TREE.frameworks.map((fw) => fw.id).filter((id) => ids.includes(id)), ids.join());
+  }
+  assert.deepEqual([...frameworksById(TREE).keys()], ["drf", "fastapi", "gin"]);
 });

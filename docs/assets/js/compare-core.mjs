@@ -68,9 +68,13 @@ function ownItems(data, fw, field) {
     case "text":
     case "rationale":
       return texts(fw[field.key]);
-    case "language":
+    case "language": {
       if (fw.language === null) return [{ text: "Any (language-agnostic)", href: null }];
-      return [{ text: lookup(data.languages, fw.language).name, href: lookup(data.languages, fw.language).url }];
+      // The tagline completes the link's name for assistive technology (a link named "Go" alone
+      // reads like a command), as on the curated pages.
+      const language = lookup(data.languages, fw.language);
+      return [{ text: language.name, href: language.url, hidden: language.tagline }];
+    }
     case "kind":
       return [{ text: lookup(data.kinds, fw.kind).name, href: null }];
     case "use_cases":

@@ -1,14 +1,13 @@
-// The compare page (#compare-any) and the matrix picker (#matrix-compare), mounted on every page
-// Material shows (document$, so instant navigation works), torn down with the previous page.
-// The compare page fetches api/frameworks.json; no other page does. Data reaches the DOM only
-// through textContent and createElement.
+// The compare page (#compare-any) and the matrix picker (#matrix-compare): page-modules.mjs
+// calls mount() for either; the signal tears the page's listeners down when the next page
+// arrives. The compare page fetches api/frameworks.json; no other page does. Data reaches the DOM
+// only through textContent and createElement.
 
 import {
   buildRows, curatedIncluding, findFramework, inlineTokens, mergeCells, normalise, parseQuery,
   serialise, visibleRows,
 } from "./compare-core.mjs";
 
-let controller = null;
 const loaded = new Map(); // src -> Promise of the JSON, kept across instant navigation
 
 function loadData(src) {
@@ -50,7 +49,8 @@ const INLINE_SEPARATORS = { language: ", ", kind: ", ", use_cases: ", ", cells: 
 
 function itemNode(item, base) {
   if (!item.href) return richText(item.text);
-  return [element("a", { href: new URL(item.href, base).href }, ...richText(item.text))];
+  const hidden = item.hidden ? [element("span", { class: "visually-hidden" }, ...richText(`: ${item.hidden}`))] : [];
+  return [element("a", { href: new URL(item.href, base).href }, ...richText(item.text), ...hidden)];
 }
 
 function valueNodes(field, value, base) {
@@ -99,6 +99,7 @@ function tableNode(data, frameworks, rows, base) {
 async function mountCompare(root, signal) {
   const part = (selector) => root.querySelector(selector);
   const form = part(".compare-picker");
+  const state = part(".compare-state");
   const input = part("#compare-add");
   const options = part("#compare-options");
   const hint = part("#compare-limit");
@@ -119,9 +120,11 @@ async function mountCompare(root, signal) {
   try {
     data = await loadData(src);
   } catch (error) {
-    for (const child of root.children) child.hidden = child !== notice;
-    root.hidden = false;
+    form.hidden = true;
+    for (const child of state.children) child.hidden = child !== notice;
+    delete root.dataset.pending;
     notice.textContent = "The framework data could not be loaded; the guide's comparisons are listed below.";
+    root.dataset.mounted = "error";
     console.warn("compare:", error);
     return;
   }
@@ -238,8 +241,9 @@ async function mountCompare(root, signal) {
     problems.push(`Left out: ${requested.dropped.map((id) => byId.get(id).name).join(", ")} (compare at most ${max} at a time).`);
   }
   say(problems.join(" "));
-  root.hidden = false;
   update();
+  delete root.dataset.pending; // the room kept for a shared link's table is filled
+  root.dataset.mounted = "true";
 }
 
 // ── The matrix picker ───────────────────────────────────────────────────────────────────
@@ -275,8 +279,7 @@ function mountMatrixPicker(toolbar, signal) {
     const ready = known.length >= min && known.length <= max;
     // The link shows only when it leads somewhere; the status says what is missing.
     open.hidden = !ready;
-    if (ready) open.setAttribute("href", toolbar.dataset.href + serialise(known));
-    else open.removeAttribute("href");
+    open.setAttribute("href", toolbar.dataset.href + (ready ? serialise(known) : ""));
     open.textContent = `Compare ${known.length} frameworks`;
     if (picked.length === 0) status.textContent = `Tick “Compare” in matrix cells to put their frameworks side by side (${min} to ${max}).`;
     else if (known.length < min) status.textContent = `Selected: ${listed}. Pick another cell: at least ${min} frameworks.`;
@@ -286,14 +289,10 @@ function mountMatrixPicker(toolbar, signal) {
 
   update();
   toolbar.hidden = false;
+  toolbar.dataset.mounted = "true";
 }
 
-// Material emits document$ for the first page and after every instant navigation.
-window.document$.subscribe(() => {
-  controller?.abort();
-  controller = new AbortController();
-  const root = document.getElementById("compare-any");
-  if (root) mountCompare(root, controller.signal);
-  const toolbar = document.getElementById("matrix-compare");
-  if (toolbar) mountMatrixPicker(toolbar, controller.signal);
-});
+export function mount(root, signal) {
+  if (root.id === "compare-any") return mountCompare(root, signal);
+  if (root.id === "matrix-compare") return mountMatrixPicker(root, signal);
+}

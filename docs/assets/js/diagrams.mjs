@@ -1,23 +1,28 @@
-// Draws the Mermaid diagrams that the build generates from data (figure.diagram > pre.diagram-source).
-// Mermaid is served by the site itself and fetched only by pages that have a diagram, once one
-// comes near the viewport: Mermaid is large, and a diagram further down the page (or folded in a
-// <details>) costs the reader nothing until they get there. Diagrams are drawn again after instant
-// navigation and when the reader switches between light and dark.
+// Draws, in the reader's browser, the diagrams that were not drawn ahead of time: the build inlines
+// every diagram found in the cache of drawings (diagrams/, `make diagrams`) as SVG, and leaves
+// the others as figure.diagram[data-drawing='client'] > pre.diagram-source, e.g. while data is
+// being edited under `make serve`. Mermaid is served by the site itself and fetched only for such
+// a figure, once it comes near the viewport: Mermaid is large, and a diagram further down the page
+// (or folded in a <details>) costs the reader nothing until they get there. Figures are drawn
+// again after instant navigation and when the reader switches between light and dark.
 
 const MERMAID_URL = new URL("../vendor/mermaid/mermaid.esm.min.mjs", import.meta.url).href;
-let mermaidModule = null;
+const RENDER_URL = new URL("./diagram-render.mjs", import.meta.url).href;
+let tools = null;
 let sequence = 0;
 
 function colorScheme() {
-  return document.body.getAttribute("data-md-color-scheme") === "slate" ? "dark" : "default";
+  return document.body.getAttribute("data-md-color-scheme") === "slate" ? "slate" : "default";
 }
 
-function loadMermaid() {
-  mermaidModule ??= import(MERMAID_URL).then((module) => module.default);
-  return mermaidModule;
+// Mermaid and the module that draws with it (shared with `make diagrams`, so both draw alike).
+function loadTools() {
+  tools ??= Promise.all([import(MERMAID_URL), import(RENDER_URL)])
+    .then(([mermaid, render]) => ({ mermaid: mermaid.default, render }));
+  return tools;
 }
 
-async function drawFigure(mermaid, figure, theme) {
+async function drawFigure({ mermaid, render }, figure, theme) {
   const source = figure.querySelector("pre.diagram-source")?.textContent ?? "";
   let target = figure.querySelector(".diagram-drawing");
   if (!target) {
@@ -26,11 +31,7 @@ async function drawFigure(mermaid, figure, theme) {
     figure.prepend(target);
   }
   try {
-    const { svg } = await mermaid.render(`diagram-${++sequence}`, source);
-    // Mermaid sanitises its own output; parsing it as SVG (not innerHTML) keeps it inert.
-    const drawing = new DOMParser().parseFromString(svg, "image/svg+xml").documentElement;
-    drawing.setAttribute("role", "img");
-    target.replaceChildren(document.importNode(drawing, true));
+    target.replaceChildren(await render.drawSvg(mermaid, `diagram-${++sequence}`, source));
     figure.dataset.rendered = theme;
   } catch (error) {
     const note = document.createElement("p");
@@ -44,17 +45,12 @@ async function drawFigure(mermaid, figure, theme) {
 
 async function draw(figures) {
   if (figures.length === 0) return;
-  const mermaid = await loadMermaid();
-  const theme = colorScheme();
-  mermaid.initialize({
-    startOnLoad: false,
-    securityLevel: "strict",
-    theme,
-    fontFamily: "inherit",
-    flowchart: { htmlLabels: false },
-  });
+  const loaded = await loadTools();
+  const scheme = colorScheme();
+  const theme = loaded.render.MERMAID_THEMES[scheme];
+  loaded.render.configure(loaded.mermaid, theme);
   for (const figure of figures) {
-    if (figure.isConnected && figure.dataset.rendered !== theme) await drawFigure(mermaid, figure, theme);
+    if (figure.isConnected && figure.dataset.rendered !== theme) await drawFigure(loaded, figure, theme);
   }
 }
 
@@ -64,7 +60,7 @@ let observer = null;
 function mount() {
   observer?.disconnect();
   observer = null;
-  const figures = document.querySelectorAll("figure.diagram");
+  const figures = document.querySelectorAll("figure.diagram[data-drawing='client']");
   if (figures.length === 0) return;
   observer = new IntersectionObserver((entries, self) => {
     const near = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
@@ -77,8 +73,9 @@ function mount() {
 // Material emits document$ for the first page and after every instant navigation.
 window.document$.subscribe(() => mount());
 
-// The palette toggle changes data-md-color-scheme on <body>: redraw the drawn figures in the new
-// colours (the others are drawn in them when they come into view).
+// The palette toggle changes data-md-color-scheme on <body>: redraw the figures drawn here in the
+// new colours (the others are drawn in them when they come into view; CSS shows the inline
+// drawing of the new palette).
 new MutationObserver(() => draw([...document.querySelectorAll("figure.diagram[data-rendered]")])).observe(document.body, {
   attributes: true,
   attributeFilter: ["data-md-color-scheme"],

@@ -1,28 +1,22 @@
-// The decision wizard's logic, without the DOM: walking the tree, the state in the URL, the
-// decision record. The tree is api/decision-tree.json (see the README, "Decision tree JSON").
-// Imported by wizard.mjs in the browser and by tests/js/wizard-core.test.mjs in Node.
+// The wizard's logic without the DOM: walking the tree, the path in the URL, the decision
+// record. The tree is api/decision-tree.json (README, "Decision tree JSON"). Tested in Node.
 
 export const PATH_PARAM = "path";
 
 const has = (object, key) => Object.hasOwn(object, key);
 
-/** "?path=full-language/nestjs" → ["full-language", "nestjs"]: the ids visited after the start. */
+// "?path=full-language/nestjs" → ["full-language", "nestjs"]: the ids after the start.
 export function decodePath(search) {
   const value = new URLSearchParams(search).get(PATH_PARAM);
   return value ? value.split("/").filter(Boolean) : [];
 }
 
-/** The query string for a path of ids; "" for the start. Ids are [a-z0-9-], safe in a URL. */
 export function encodePath(ids) {
   return ids.length ? `?${PATH_PARAM}=${ids.map(encodeURIComponent).join("/")}` : "";
 }
 
-/**
- * Follow `ids` from the start. Returns { steps, question, outcome, stale }: the answers given
- * ({ question, option } pairs), then either the question to ask next or the outcome reached.
- * Ids the tree does not have, or not in an order its answers allow, give the start with
- * `stale: true` (a link made for an older version of the tree).
- */
+// Follow `ids` from the start: the answers given, then the next question or the outcome. Ids the
+// tree does not allow (a link from an older tree) give the start, stale.
 export function walk(tree, ids) {
   const steps = [];
   let node = tree.start;
@@ -37,7 +31,6 @@ export function walk(tree, ids) {
   return { steps, question: node, outcome: null, stale: false };
 }
 
-/** The ids a list of answers visits: the inverse of walk(). */
 export function idsOf(tree, steps) {
   return steps.map((step) => optionOf(tree, step).next);
 }
@@ -46,13 +39,11 @@ export function optionOf(tree, step) {
   return tree.nodes[step.question].options[step.option];
 }
 
-/** The ids after choosing option `index` of the current question. */
 export function answer(tree, state, index) {
-  const option = tree.nodes[state.question].options[index];
-  return [...idsOf(tree, state.steps), option.next];
+  return [...idsOf(tree, state.steps), tree.nodes[state.question].options[index].next];
 }
 
-/** Each answer with its question and what it implied: the result's "why" trace. */
+// Each answer with its question and what it implied: the "why" trace.
 export function trail(tree, steps) {
   return steps.map((step) => {
     const option = optionOf(tree, step);
@@ -60,18 +51,27 @@ export function trail(tree, steps) {
   });
 }
 
-/** Every path from the start to an outcome, as lists of ids (depth first, in answer order). */
 export function allPaths(tree, node = tree.start, prefix = []) {
   if (has(tree.outcomes, node)) return [prefix];
   return tree.nodes[node].options.flatMap((o) => allPaths(tree, o.next, [...prefix, o.next]));
 }
 
-/** The comparison page's address (relative to the tree's) for these framework ids. */
-export function compareUrl(tree, ids) {
-  return tree.compare_url + ids.map(encodeURIComponent).join(",");
+export function frameworksById(tree) {
+  return new Map(tree.frameworks.map((fw) => [fw.id, fw]));
 }
 
-/** Split a data text into pieces: its only markup is **bold** and `code`. */
+export function pageUrl(tree, kind, id) {
+  return tree.urls[kind].replace("{id}", encodeURIComponent(id));
+}
+
+// In the compare page's canonical order (tree.frameworks'): one set, one address.
+export function compareUrl(tree, ids) {
+  const rank = (id) => tree.frameworks.findIndex((fw) => fw.id === id);
+  const ordered = [...ids].sort((a, b) => rank(a) - rank(b));
+  return tree.urls.compare.replace("{ids}", ordered.map(encodeURIComponent).join(","));
+}
+
+// A data text in pieces: its only markup is **bold** and `code`.
 export function inlineParts(text) {
   const parts = [];
   for (const piece of text.split(/(`[^`\n]+`)/)) {
@@ -86,7 +86,6 @@ export function inlineParts(text) {
   return parts;
 }
 
-/** The text without its markup, e.g. for announcements. */
 export function plainText(text) {
   return inlineParts(text).map((p) => p.text).join("");
 }
@@ -101,17 +100,15 @@ export function recordFileName(outcomeId) {
   return `decision-${outcomeId}.md`;
 }
 
-/**
- * The decision as an architecture decision record in Markdown: title, status, context (the
- * answers), decision, consequences (pros and cons from the data), alternatives considered.
- * `url` is the address of the result; `base` is the tree's own address, which its URLs are
- * relative to.
- */
+// The decision as an ADR in Markdown. `url`: the result's address; `base`: the tree's, which
+// its URLs are relative to.
 export function decisionRecord(tree, steps, { url, base, date }) {
   const outcomeId = idsOf(tree, steps).at(-1);
   const outcome = tree.outcomes[outcomeId];
+  const frameworks = frameworksById(tree);
+  const fw = (id) => frameworks.get(id);
   const link = (path) => new URL(path, base).href;
-  const fw = (id) => tree.frameworks[id];
+  const named = (id) => `[${md(fw(id).name)}](${link(pageUrl(tree, "framework", id))})`;
   const out = [`# ${md(outcome.title)}`, "", "- Status: Proposed", `- Date: ${date}`,
     `- Source: [the decision wizard](${url})`, "", "## Context", "",
     "We are choosing a framework for a data API. Our answers to the wizard:", ""];
@@ -119,9 +116,9 @@ export function decisionRecord(tree, steps, { url, base, date }) {
     out.push(`${i + 1}. **${md(t.question)}** ${md(t.label)}.`, `   ${md(t.implies)}`);
   });
   out.push("", "## Decision", "", `${md(outcome.title)}. ${md(outcome.summary)}`, "",
-    `Recommended: ${outcome.frameworks.map((id) => `[${md(fw(id).name)}](${link(fw(id).url)})`).join(", ")}.`,
-    "", "Why:", "", list(outcome.reasons), "", "## Consequences", "");
-  const subjects = outcome.frameworks.map((id) => ({ name: fw(id).name, pros: fw(id).pros, cons: fw(id).cons }));
+    `Recommended: ${outcome.frameworks.map(named).join(", ")}.`, "", "Why:", "", list(outcome.reasons), "",
+    "## Consequences", "");
+  const subjects = outcome.frameworks.map(fw);
   if (outcome.matrix_cell) subjects.push(outcome.matrix_cell);
   for (const subject of subjects.filter((s) => s.pros.length || s.cons.length)) {
     out.push(`### ${md(subject.name)}`, "");
@@ -133,7 +130,7 @@ export function decisionRecord(tree, steps, { url, base, date }) {
   if (outcome.alternatives.length) {
     for (const id of outcome.alternatives) {
       const compare = link(compareUrl(tree, [outcome.frameworks[0], id]));
-      out.push(`- [${md(fw(id).name)}](${link(fw(id).url)}): ${md(fw(id).summary)} ([comparison](${compare}))`);
+      out.push(`- ${named(id)}: ${md(fw(id).summary)} ([comparison](${compare}))`);
     }
   } else {
     out.push("None named by the guide for this situation.");

@@ -1,11 +1,10 @@
 // The decision wizard (/wizard/): one question at a time, the path in the URL, a result with its
-// "why" trace and a decision record. Mounted from Material's document$ (instant navigation);
-// an AbortController removes a page's listeners when the next page arrives. Pages without the
-// wizard's root fetch nothing. Data goes in as text only (createElement, append), never as HTML.
+// "why" trace and a decision record. page-modules.mjs calls mount() for #wizard; the signal
+// removes the page's listeners when the next page arrives. Data goes in as text only.
 
-const CORE_URL = new URL("./wizard-core.mjs", import.meta.url).href;
+import * as core from "./wizard-core.mjs";
+
 const treeRequests = new Map();
-let current = null; // the AbortController of the mounted wizard
 
 function loadTree(url) {
   if (!treeRequests.has(url)) {
@@ -13,38 +12,26 @@ function loadTree(url) {
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
       return response.json();
     });
-    request.catch(() => treeRequests.delete(url)); // let a later visit try again
+    request.catch(() => treeRequests.delete(url));
     treeRequests.set(url, request);
   }
   return treeRequests.get(url);
 }
 
-window.document$.subscribe(() => {
-  current?.abort();
-  current = null;
-  const root = document.getElementById("wizard");
-  if (!root) return;
-  current = new AbortController();
-  mount(root, current.signal);
-});
-
-async function mount(root, signal) {
+export async function mount(root, signal) {
   const treeUrl = new URL(root.dataset.tree, location.href);
-  let core, tree;
+  let tree;
   try {
-    [core, tree] = await Promise.all([import(CORE_URL), loadTree(treeUrl.href)]);
+    tree = await loadTree(treeUrl.href);
   } catch (error) {
     if (signal.aborted) return;
-    const note = element("p", { class: "wizard-notice" },
-      "The wizard could not load its questions. The whole decision tree is below.");
-    root.replaceChildren(note);
+    root.replaceChildren(element("p", { class: "wizard-notice" },
+      "The wizard could not load its questions. The whole decision tree is below."));
     console.warn("wizard not loaded:", error);
     return;
   }
   if (signal.aborted || !root.isConnected) return;
-  const wizard = new Wizard(root, core, tree, treeUrl, signal);
-  // Scripts work, so the tree for readers without them folds away (it stays one click away).
-  document.querySelector("details.wizard-static")?.removeAttribute("open");
+  const wizard = new Wizard(root, tree, treeUrl, signal);
   window.addEventListener("popstate", () => wizard.show({ focus: true }), { signal });
   wizard.show({ focus: false });
   root.dataset.mounted = "true";
@@ -58,20 +45,20 @@ function element(tag, attributes = {}, ...children) {
 }
 
 class Wizard {
-  constructor(root, core, tree, base, signal) {
-    // base: the tree's own address; the URLs in it are relative to it.
-    Object.assign(this, { root, core, tree, base, downloadUrl: null });
+  constructor(root, tree, base, signal) {
+    // base: the tree's own address, which the URLs in it are relative to.
+    Object.assign(this, { root, tree, base, downloadUrl: null, frameworks: core.frameworksById(tree) });
     this.notice = element("p", { class: "wizard-notice", hidden: "" });
     this.stage = element("div", { class: "wizard-stage" });
     this.live = element("div", { class: "wizard-sr-only", "aria-live": "polite" });
+    // The same elements as the page's first question, drawn by the build: nothing moves.
     root.replaceChildren(this.notice, this.stage, this.live);
     root.addEventListener("click", (event) => this.onClick(event), { signal });
     signal.addEventListener("abort", () => this.releaseDownload());
   }
 
-  /** Render the state the URL names. */
   show({ focus }) {
-    const state = this.core.walk(this.tree, this.core.decodePath(location.search));
+    const state = core.walk(this.tree, core.decodePath(location.search));
     this.notice.hidden = !state.stale;
     if (state.stale) {
       this.notice.textContent = "That link names answers this version of the wizard does not have, so it starts again.";
@@ -82,13 +69,13 @@ class Wizard {
     const heading = state.outcome ? this.renderResult(state) : this.renderQuestion(state);
     const outcome = state.outcome && this.tree.outcomes[state.outcome];
     this.live.textContent = outcome
-      ? `Recommendation: ${this.core.plainText(outcome.title)}`
-      : `Step ${state.steps.length + 1}: ${this.core.plainText(this.tree.nodes[state.question].question)}`;
+      ? `Recommendation: ${core.plainText(outcome.title)}`
+      : `Step ${state.steps.length + 1}: ${core.plainText(this.tree.nodes[state.question].question)}`;
     if (focus) heading.focus();
   }
 
   go(ids) {
-    history.pushState(null, "", location.pathname + this.core.encodePath(ids));
+    history.pushState(null, "", location.pathname + core.encodePath(ids));
     this.show({ focus: true });
   }
 
@@ -96,8 +83,8 @@ class Wizard {
     const button = event.target.closest("button[data-action]");
     if (!button || !this.root.contains(button)) return;
     const { action, index } = button.dataset;
-    const ids = this.core.idsOf(this.tree, this.state.steps);
-    if (action === "answer") this.go(this.core.answer(this.tree, this.state, Number(index)));
+    const ids = core.idsOf(this.tree, this.state.steps);
+    if (action === "answer") this.go(core.answer(this.tree, this.state, Number(index)));
     else if (action === "back") this.go(ids.slice(0, -1));
     else if (action === "restart") this.go([]);
     else if (action === "change") this.go(ids.slice(0, Number(index)));
@@ -106,7 +93,7 @@ class Wizard {
 
   text(tag, text, attributes = {}) {
     const node = element(tag, attributes);
-    for (const part of this.core.inlineParts(text)) {
+    for (const part of core.inlineParts(text)) {
       node.append(part.kind === "text" ? part.text : element(part.kind, {}, part.text));
     }
     return node;
@@ -116,8 +103,14 @@ class Wizard {
     return this.text("a", text, { href: new URL(url, this.base).href, ...attributes });
   }
 
-  heading(text) {
-    return this.text("h2", text, { class: "wizard-heading", tabindex: "-1" });
+  frameworkItem(id, ...after) {
+    const fw = this.frameworks.get(id);
+    return element("li", {}, this.link(core.pageUrl(this.tree, "framework", id), fw.name), ": ",
+      this.text("span", fw.summary), ...after);
+  }
+
+  heading(text, id) {
+    return this.text("h2", text, { class: "wizard-heading", tabindex: "-1", id });
   }
 
   button(label, action, index) {
@@ -128,9 +121,9 @@ class Wizard {
 
   trailBlock(steps) {
     if (!steps.length) return [];
-    const items = this.core.trail(this.tree, steps).map((t, i) => {
+    const items = core.trail(this.tree, steps).map((t, i) => {
       const change = this.button("Change", "change", i);
-      change.append(element("span", { class: "wizard-sr-only" }, ` the answer to: ${this.core.plainText(t.question)}`));
+      change.append(element("span", { class: "wizard-sr-only" }, ` the answer to: ${core.plainText(t.question)}`));
       return element("li", {}, this.text("span", t.question, { class: "wizard-trail-question" }), " ",
         this.text("span", t.label, { class: "wizard-trail-answer" }), " ", change);
     });
@@ -146,8 +139,7 @@ class Wizard {
 
   renderQuestion(state) {
     const node = this.tree.nodes[state.question];
-    const heading = this.heading(node.question);
-    heading.id = "wizard-question";
+    const heading = this.heading(node.question, "wizard-question");
     const options = element("div", { class: "wizard-options", role: "group", "aria-labelledby": "wizard-question" },
       ...node.options.map((option, i) => this.button(option.label, "answer", i)));
     const section = element("section", { class: "wizard-step", "aria-labelledby": "wizard-question" },
@@ -159,18 +151,15 @@ class Wizard {
   }
 
   renderResult(state) {
-    const { tree, core } = this;
+    const { tree } = this;
     const outcome = tree.outcomes[state.outcome];
-    const fw = (id) => tree.frameworks[id];
-    const heading = this.heading(outcome.title);
-    heading.id = "wizard-result";
+    const heading = this.heading(outcome.title, "wizard-result");
+    const count = state.steps.length;
     const section = element("section", { class: "wizard-result", "aria-labelledby": "wizard-result" },
-      element("p", { class: "wizard-progress" },
-        `Recommendation after ${state.steps.length} answer${state.steps.length === 1 ? "" : "s"}`),
+      element("p", { class: "wizard-progress" }, `Recommendation after ${count} answer${count === 1 ? "" : "s"}`),
       heading, this.text("p", outcome.summary, { class: "wizard-summary" }),
       element("h3", {}, "Recommended"),
-      element("ul", { class: "wizard-recommended" }, ...outcome.frameworks.map((id) =>
-        element("li", {}, this.link(fw(id).url, fw(id).name), ": ", this.text("span", fw(id).summary)))),
+      element("ul", { class: "wizard-recommended" }, ...outcome.frameworks.map((id) => this.frameworkItem(id))),
       element("h3", {}, "Why"),
       element("ol", { class: "wizard-why" }, ...core.trail(tree, state.steps).map((t) =>
         element("li", {}, this.text("span", t.question, { class: "wizard-why-question" }), " ",
@@ -182,38 +171,35 @@ class Wizard {
         element("p", { class: "admonition-title" }, "Reality check"), this.text("p", check)));
     }
     if (outcome.alternatives.length) {
+      const first = outcome.frameworks[0];
+      const name = (id) => core.plainText(this.frameworks.get(id).name);
       section.append(element("h3", {}, "Alternatives worth a look"),
-        element("ul", { class: "wizard-alternatives" }, ...outcome.alternatives.map((id) => {
-          const [first, name] = [outcome.frameworks[0], core.plainText(fw(id).name)];
-          return element("li", {}, this.link(fw(id).url, fw(id).name), ": ", this.text("span", fw(id).summary), " ",
-            this.link(core.compareUrl(tree, [first, id]), `Compare ${name} with ${core.plainText(fw(first).name)}`,
-              { class: "wizard-compare" }));
-        })));
+        element("ul", { class: "wizard-alternatives" }, ...outcome.alternatives.map((id) => this.frameworkItem(id, " ",
+          this.link(core.compareUrl(tree, [first, id]), `Compare ${name(id)} with ${name(first)}`, { class: "wizard-compare" })))));
     }
     if (outcome.see_also.length) {
       section.append(element("h3", {}, "Read next"),
         element("ul", {}, ...outcome.see_also.map((s) => element("li", {}, this.link(s.url, s.text)))));
     }
-    section.append(...this.shareBlock(state, outcome), ...this.controls(state.steps));
+    section.append(...this.shareBlock(state), ...this.controls(state.steps));
     this.stage.replaceChildren(...this.trailBlock(state.steps), section);
     return heading;
   }
 
-  shareBlock(state, outcome) {
-    const text = this.record(state);
-    this.downloadUrl = URL.createObjectURL(new Blob([text], { type: "text/markdown" }));
+  shareBlock(state) {
+    this.downloadUrl = URL.createObjectURL(new Blob([this.record(state)], { type: "text/markdown" }));
     this.copyStatus = element("p", { class: "wizard-copy-status", role: "status" });
     return [element("h3", {}, "Share this decision"),
       element("div", { class: "wizard-share" },
         this.button("Copy as decision record", "copy"),
-        element("a", { class: "md-button", href: this.downloadUrl, download: this.core.recordFileName(state.outcome) },
+        element("a", { class: "md-button", href: this.downloadUrl, download: core.recordFileName(state.outcome) },
           "Download the decision record (.md)"),
-        this.link(outcome.url, "Open this result's own page")),
+        this.link(core.pageUrl(this.tree, "outcome", state.outcome), "Open this result's own page")),
       this.copyStatus];
   }
 
   record(state) {
-    return this.core.decisionRecord(this.tree, state.steps, {
+    return core.decisionRecord(this.tree, state.steps, {
       url: location.href, base: this.base, date: new Date().toISOString().slice(0, 10),
     });
   }
@@ -224,7 +210,7 @@ class Wizard {
       await navigator.clipboard.writeText(this.record(this.state));
       status.textContent = "Copied: the decision record is on your clipboard, in Markdown.";
     } catch {
-      // Denied, or no clipboard in this context: the download link carries the same text.
+      // Denied, or no clipboard here: the download link has the same text.
       status.textContent = "Your browser did not allow copying. Use the download link instead.";
     }
   }
