@@ -25,7 +25,8 @@ from pathlib import Path
 from tests.conftest import CHROMIUM_ARGS, DEBIAN_CHROMIUM
 
 from .diagram_cache import (
-    KEY_LENGTH, RENDER_MODULE, ROOT, SVG_OPTIMIZATION, DiagramCache, element_id, project_cache,
+    KEY_LENGTH, PLACEHOLDER_ATTRIBUTE, RENDER_MODULE, ROOT, SVG_OPTIMIZATION, DiagramCache, element_id,
+    project_cache,
 )
 
 MERMAID_DIST = ROOT / "node_modules" / "mermaid" / "dist"
@@ -36,12 +37,12 @@ ORIGIN = "http://diagrams.invalid"
 # Markdown re-writes raw HTML inside a block with markdown="1" (the wizard's <details>): attribute
 # order and `hidden="hidden"` vary, so the patterns allow for both.
 _SOURCE = re.compile(r'<pre [^>]*\bclass="diagram-source"[^>]*>(.*?)</pre>', re.S)
-_DRAWN = re.compile(rf'<svg [^>]*(?<![\w-])id="{element_id("")}([0-9a-f]{{{KEY_LENGTH}}})"')
+_DRAWN = re.compile(rf'\b{PLACEHOLDER_ATTRIBUTE}="([0-9a-f]{{{KEY_LENGTH}}})"')
 
 
 @dataclass(frozen=True)
 class SiteDiagrams:
-    """What a built site holds: sources drawn in the browser (cache misses), keys drawn inline."""
+    """What a built site holds: sources drawn in the browser (cache misses), keys of the drawings shown."""
     missing: dict[str, list[str]]  # Mermaid source -> pages (relative paths) that show it
     used_keys: set[str]
 

@@ -33,5 +33,9 @@ def on_files(files, config):
     return _build.on_files(files, config)
 
 
+def on_env(env, config, files):
+    return _build.on_env(env, config, files)
+
+
 def on_post_page(output, page, config):
     return _build.on_post_page(output, page, config)

@@ -16,6 +16,7 @@ from .errors import DataValidationError
 from .loader import load_catalog
 from .pages import generated_pages, nav_children
 from .published import published_files
+from .routes import Linker
 
 _CATALOG_KEY = "data_catalog"
 MERMAID_DIST = Path("node_modules", "mermaid", "dist")
@@ -77,11 +78,27 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_env(env, config: MkDocsConfig, files: Files):
+    """Publish the drawings the rendered pages use (MkDocs copies files after this event): a
+    drawing no page shows, e.g. one that data has made stale, stays out of the site."""
+    cache = project_cache()
+    used = {key for file in files.documentation_pages() if file.page and file.page.content
+            for key in cache.used_keys(file.page.content)}
+    for key in sorted(used):
+        try:
+            drawing = cache.drawing(key)
+        except (FileNotFoundError, ValueError) as exc:
+            raise PluginError(str(exc)) from None
+        _add(files, File.generated(config, drawing.published_path, abs_src_path=str(cache.path(key))))
+    return env
+
+
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    """Fill the placeholders of diagrams drawn ahead of time with their SVG."""
+    """Fill the placeholders of diagrams drawn ahead of time with an <img> of their drawing."""
+    linker = Linker(page.file.src_uri)
     try:
-        return project_cache().inline(output)
-    except FileNotFoundError as exc:
+        return project_cache().fill(output, lambda drawing: linker.asset(drawing.published_path))
+    except (FileNotFoundError, ValueError) as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
 

@@ -24,6 +24,10 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
+# True once every diagram of the page shows: drawn ahead of time (an image), or drawn in the
+# browser (data changed since `make diagrams`), which happens as it comes near the viewport.
+DIAGRAMS_SHOWN = ("() => [...document.querySelectorAll('figure.diagram')]"
+                  ".every(f => f.dataset.drawing === 'image' || f.dataset.rendered)")
 
 
 def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", cwd: Path = ROOT,

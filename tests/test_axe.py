@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tests.audit.page_types import PAGE_TYPES, select_pages
-from tests.conftest import ROOT, PageWatch
+from tests.conftest import DIAGRAMS_SHOWN, ROOT, PageWatch
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +20,6 @@ MERMAID = "/assets/vendor/mermaid/"
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's scheme
 TYPE_NAMES = [t.name for t in PAGE_TYPES]
 # Every figure shows a drawing: inlined by the build, or drawn by the site's script.
-DRAWN = "() => [...document.querySelectorAll('figure.diagram')].every(f => f.dataset.drawing === 'inline' || f.dataset.rendered)"
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +49,7 @@ def visit(browser, url, scheme):
     for index in range(figures.count()):
         figures.nth(index).scroll_into_view_if_needed()
     if figures.count():
-        tab.wait_for_function(DRAWN, timeout=30_000)
+        tab.wait_for_function(DIAGRAMS_SHOWN, timeout=30_000)
     tab.evaluate("window.scrollTo(0, 0)")
     tab.wait_for_load_state("networkidle")
     return context, tab

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.diagram_checks import shown_diagrams, shown_text
+
 pytestmark = pytest.mark.browser
 
 
@@ -31,11 +33,6 @@ def test_matrix_page_loads_and_framework_link_uses_instant_navigation(page, site
     assert page.watch.errors == []
 
 
-def shown_drawings(page):
-    """The diagram drawings a reader sees: one per figure, in the page's palette."""
-    return page.locator("figure.diagram .diagram-drawing:visible svg")
-
-
 def test_diagram_shows_after_instant_navigation(page, site_url):
     open_page(page, site_url + "use-cases/")
     page.evaluate("window.__sameDocument = true")
@@ -44,10 +41,8 @@ def test_diagram_shows_after_instant_navigation(page, site_url):
     page.wait_for_selector("figure.diagram")  # the use-case index has none: the new page is in
     assert page.evaluate("window.__sameDocument") is True
     # Drawn ahead of time: both palettes are in the page, the light one shows.
-    figure = page.locator("figure.diagram")
-    assert figure.locator(".diagram-drawing[data-scheme] svg").count() == 2
-    assert figure.locator(".diagram-drawing:visible").get_attribute("data-scheme") == "default"
-    labels = shown_drawings(page).text_content()
+    assert shown_diagrams(page, "default") == 1
+    labels = shown_text(page)
     assert "FastAPI" in labels and "Gin" in labels
     assert not any("mermaid" in url for url in page.watch.requests)
     assert page.watch.foreign_requests() == []
@@ -65,12 +60,11 @@ def test_pages_whose_diagrams_are_drawn_ahead_of_time_do_not_fetch_mermaid(page,
 @pytest.mark.color_scheme("dark")
 def test_diagram_follows_the_dark_palette_and_the_toggle(page, site_url):
     open_page(page, site_url + "use-cases/realtime/")
-    shown = page.locator("figure.diagram .diagram-drawing:visible")
-    assert shown.count() == 1 and shown.get_attribute("data-scheme") == "slate"
-    dark_id = shown.locator("svg").get_attribute("id")
+    assert shown_diagrams(page, "slate") == 1
+    dark = page.locator("figure.diagram .diagram-drawing:visible img").get_attribute("src")
     page.locator("label[for='__palette_1']:visible, label.md-header__button[for^='__palette']:visible").first.click()
-    page.wait_for_selector("figure.diagram .diagram-drawing[data-scheme='default']:visible svg")
-    assert shown.count() == 1 and shown.get_attribute("data-scheme") == "default"
-    assert shown.locator("svg").get_attribute("id") != dark_id
+    page.wait_for_selector("figure.diagram .diagram-drawing[data-scheme='default']:visible")
+    assert shown_diagrams(page, "default", toggled=True) == 1
+    assert page.locator("figure.diagram .diagram-drawing:visible img").get_attribute("src") != dark
     assert not any("mermaid" in url for url in page.watch.requests)
     assert page.watch.errors == []

@@ -1,6 +1,7 @@
 """Diagrams drawn ahead of time (diagrams/, `make diagrams`): the committed cache has every diagram
 of the real site and nothing else, a drawing is looked up by everything that shapes it, a hit is
-inlined in both palettes and a miss is left for the browser, and the cached SVGs are inert."""
+shown as an image in both palettes and a miss is left for the browser, and the cached SVGs are
+inert."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def test_every_diagram_of_the_site_is_drawn_ahead_of_time_and_no_drawing_is_stal
     assert figures, "the site has no diagram"
     missing = {title(source): pages for source, pages in found.missing.items()}
     assert not missing, f"diagrams missing from {CACHE_DIR.name}/ (drawn in the browser instead): {missing}; run `make diagrams`"
-    assert figures.count("inline") == len(figures)
+    assert figures.count("image") == len(figures)
     stale = [path.name for path in project_cache().files() if path.stem not in found.used_keys]
     assert not stale, f"drawings no page uses: {stale}; run `make diagrams`"
     assert len(found.used_keys) == len(project_cache().files())
@@ -79,11 +80,12 @@ def test_the_key_changes_with_the_source_the_palette_mermaid_and_the_render_modu
 def fake_drawings(cache: DiagramCache, source: str, schemes=SCHEMES) -> None:
     for scheme, key in cache.keys(source).items():
         if scheme in schemes:
-            cache.path(key).write_text(f'<svg id="{element_id(key)}" role="img"><text>{scheme}</text></svg>\n',
+            cache.path(key).write_text(f'<svg id="{element_id(key)}" role="img" viewBox="0 0 120.4 40">'
+                                       f'<title id="t">Two &amp; boxes</title><text>{scheme}</text></svg>\n',
                                        encoding="utf-8")
 
 
-def test_a_hit_inlines_both_palettes_and_a_miss_leaves_the_source_for_the_browser(tmp_path, render_files):
+def test_a_hit_shows_both_palettes_as_images_and_a_miss_leaves_the_source_for_the_browser(tmp_path, render_files):
     cache = DiagramCache(tmp_path, fingerprint(*render_files))
     miss = diagram(SOURCE, "Two **boxes**.", "boxes-table", cache)
     assert miss.startswith('<figure class="diagram" data-drawing="client" aria-describedby="boxes-table">')
@@ -95,20 +97,27 @@ def test_a_hit_inlines_both_palettes_and_a_miss_leaves_the_source_for_the_browse
 
     fake_drawings(cache, SOURCE)
     hit = diagram(SOURCE, "Two **boxes**.", "boxes-table", cache)
-    assert hit.startswith('<figure class="diagram" data-drawing="inline" aria-describedby="boxes-table">')
-    assert "diagram-source" not in hit and "<svg" not in hit  # the page gets the SVG once built
+    assert hit.startswith('<figure class="diagram" data-drawing="image" aria-describedby="boxes-table">')
+    assert "diagram-source" not in hit and "<img" not in hit  # the page gets its images once built
     assert '<figcaption>Two <strong>boxes</strong>. <a class="diagram-alt-link" href="#boxes-table">' in hit
-    page = cache.inline(f"<article>{hit}</article>")
-    for scheme, key in cache.keys(SOURCE).items():
+    keys = cache.keys(SOURCE)
+    assert cache.used_keys(str(hit)) == list(keys.values())
+    page = cache.fill(f"<article>{hit}</article>", lambda drawing: f"../{drawing.published_path}")
+    for scheme, key in keys.items():
+        # The size from the viewBox (space reserved before it loads), the title as text alternative.
         assert (f'<div class="diagram-drawing" data-scheme="{scheme}" data-drawing-key="{key}">'
-                f'<svg id="{element_id(key)}" role="img"><text>{scheme}</text></svg></div>') in page
+                f'<img src="../assets/diagrams/{key}.svg" width="120" height="40" alt="Two &amp; boxes" '
+                'loading="lazy" decoding="async"></div>') in page
     # Markdown may re-write the placeholder (attribute order) inside a <details markdown="1">.
-    key = cache.key(SOURCE, "slate")
+    key = keys["slate"]
     moved = f'<div data-drawing-key="{key}" class="diagram-drawing" data-scheme="slate"></div>'
-    assert f'<svg id="{element_id(key)}"' in cache.inline(moved)
+    assert f'src="{key}.svg"' in cache.fill(moved, lambda drawing: f"{drawing.key}.svg")
+    cache.path(key).write_text('<svg role="img"><text>no viewBox, no title</text></svg>', encoding="utf-8")
+    with pytest.raises(ValueError, match="make diagrams"):
+        cache.fill(moved, lambda drawing: "x.svg")
     cache.path(key).unlink()
     with pytest.raises(FileNotFoundError):
-        cache.inline(moved)
+        cache.fill(moved, lambda drawing: "x.svg")
 
 
 def test_without_a_fingerprint_every_diagram_is_drawn_in_the_browser(tmp_path, render_files):

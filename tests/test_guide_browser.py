@@ -12,32 +12,11 @@ import pytest
 from tests.audit.project import copy_project
 from tests.conftest import build_and_serve
 from tests.datasets import apply_edits
+from tests.diagram_checks import shown_diagrams, shown_text, squeezed
 from tests.test_browser import open_page
 from tests.test_guide_data import ARCH, MIGRATION
 
 pytestmark = pytest.mark.browser
-
-
-def squeezed(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def shown_diagrams(page, scheme: str) -> int:
-    """Check that every figure shows the drawing of Material's `scheme` (drawn ahead of time, both
-    palettes are in the page); returns how many figures there are."""
-    figures = page.locator("figure.diagram")
-    count = figures.count()
-    page.wait_for_function(
-        "([n, scheme]) => document.querySelectorAll(`figure.diagram .diagram-drawing[data-scheme='${scheme}'] svg`)"
-        "  .length === n && document.querySelectorAll('figure.diagram .diagram-drawing svg').length === 2 * n",
-        arg=[count, scheme], timeout=10_000)
-    assert page.locator("figure.diagram .diagram-drawing:visible").count() == count
-    assert all(d.get_attribute("data-scheme") == scheme for d in page.locator("figure.diagram .diagram-drawing:visible").all())
-    return count
-
-
-def shown_text(page) -> str:
-    return squeezed(" ".join(page.locator("figure.diagram .diagram-drawing:visible svg").all_text_contents()))
 
 
 def no_mermaid(page) -> bool:
@@ -67,11 +46,8 @@ def test_diagrams_show_after_instant_navigation_between_architecture_pages(page,
     previous.wait_for_element_state("hidden")  # the URL changes before the new page is swapped in
     assert shown_diagrams(page, "default") == 2
     assert page.evaluate("window.__sameDocument") is True  # swapped in place, not reloaded
-    flow = squeezed(page.locator("figure.diagram .diagram-drawing:visible svg").first.text_content())
+    flow = shown_text(page)
     assert all(squeezed(line.protocol) in flow for line in ARCH.request_flow)
-    # Two diagrams, each in two palettes: no id twice on the page.
-    ids = page.eval_on_selector_all("figure.diagram [id]", "els => els.map(e => e.id)")
-    assert ids and len(ids) == len(set(ids))
     assert no_mermaid(page)
     assert page.watch.foreign_requests() == [] and page.watch.errors == []
 
@@ -83,7 +59,7 @@ def test_diagrams_follow_the_dark_scheme_and_the_toggle(page, site_url):
     assert all(squeezed(p.title) in shown_text(page) for p in MIGRATION.phases)
     page.locator("label[for='__palette_1']:visible, label.md-header__button[for^='__palette']:visible").first.click()
     page.wait_for_selector("figure.diagram .diagram-drawing[data-scheme='default']:visible")
-    shown_diagrams(page, "default")
+    shown_diagrams(page, "default", toggled=True)
     assert all(squeezed(p.title) in shown_text(page) for p in MIGRATION.phases)
     assert no_mermaid(page)
     assert page.watch.errors == []

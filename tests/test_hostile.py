@@ -12,7 +12,7 @@ import yaml
 from tests.audit.page_types import PAGE_TYPES, select_pages
 from tests.audit.project import copy_project
 from tests.audit.text_fields import get, put, text_fields
-from tests.conftest import build_and_serve
+from tests.conftest import DIAGRAMS_SHOWN, build_and_serve
 from tests.datasets import DATA
 
 PAYLOAD = ('<img src=x onerror=alert(1) class=pwned>"\'><svg onload=alert(2) class=pwned></svg>'
@@ -106,8 +106,7 @@ def test_every_page_type_shows_the_payload_as_inert_text(browser, hostile, page_
         for index in range(figures.count()):  # diagrams not drawn ahead of time draw as they come into view
             figures.nth(index).scroll_into_view_if_needed()
         if figures.count():
-            tab.wait_for_function("() => [...document.querySelectorAll('figure.diagram')]"
-                                  ".every(f => f.dataset.drawing === 'inline' || f.dataset.rendered)")
+            tab.wait_for_function(DIAGRAMS_SHOWN)
         assert_inert(tab, dialogs, url)
         # Pages that draw data with JavaScript: walk the wizard to a result; follow a link with
         # instant navigation, which swaps pages in place.

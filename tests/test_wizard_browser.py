@@ -13,6 +13,7 @@ from macros.loader import load_catalog
 from tests.conftest import build_and_serve
 from tests.datasets import DATA, ROOT, apply_edits
 from tests.audit.project import copy_project
+from tests.diagram_checks import shown_text, squeezed
 
 pytestmark = pytest.mark.browser
 
@@ -81,8 +82,8 @@ def test_paths_counted_from_the_data_match_the_tree_on_the_page(page, site_url):
     assert counted == len(PATHS)
     # The flowchart of the same tree (drawn ahead of time) is in it.
     page.locator("figure.diagram").scroll_into_view_if_needed()
-    labels = page.locator("figure.diagram .diagram-drawing:visible svg").text_content()
-    assert all(plain(o.title) in labels for o in TREE.outcomes.values())
+    labels = shown_text(page)
+    assert all(squeezed(plain(o.title)) in labels for o in TREE.outcomes.values())
 
 
 def test_reload_and_a_copied_link_restore_the_step(page, site_url, browser):

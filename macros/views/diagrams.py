@@ -39,8 +39,9 @@ def use_case_flowchart(catalog: Catalog, use_case: UseCase) -> str:
 def diagram(source: str, caption: str, alternative_id: str, cache: DiagramCache | None = None) -> Markup:
     """A figure of the diagram; `alternative_id` names the table or list that carries the same
     information as text. Drawn ahead of time when the cache has it: a placeholder per palette,
-    which the build fills with the SVG in the finished page (DiagramCache.inline), and CSS shows
-    the one of the reader's palette. Otherwise the site's script draws it in the browser."""
+    which the build fills with an <img> of the drawing in the finished page (DiagramCache.fill),
+    and CSS shows the one of the reader's palette. Otherwise the site's script draws it in the
+    browser."""
     drawn = (cache or project_cache()).drawn(source)
     caption_html = Markup(
         '<figcaption>{caption} <a class="diagram-alt-link" href="#{alt}">The same as text</a>.</figcaption>'
@@ -53,5 +54,5 @@ def diagram(source: str, caption: str, alternative_id: str, cache: DiagramCache 
     placeholders = Markup("").join(
         Markup('<div class="diagram-drawing" data-scheme="{}" {}="{}"></div>').format(scheme, PLACEHOLDER_ATTRIBUTE, key)
         for scheme, key in drawn.items())
-    return Markup('<figure class="diagram" data-drawing="inline" aria-describedby="{alt}">{drawings}{caption}</figure>'
+    return Markup('<figure class="diagram" data-drawing="image" aria-describedby="{alt}">{drawings}{caption}</figure>'
                   ).format(alt=alternative_id, drawings=placeholders, caption=caption_html)

@@ -1,5 +1,5 @@
-// Draws, in the reader's browser, the diagrams that were not drawn ahead of time: the build inlines
-// every diagram found in the cache of drawings (diagrams/, `make diagrams`) as SVG, and leaves
+// Draws, in the reader's browser, the diagrams that were not drawn ahead of time: the build shows
+// every diagram found in the cache of drawings (diagrams/, `make diagrams`) as an image, and leaves
 // the others as figure.diagram[data-drawing='client'] > pre.diagram-source, e.g. while data is
 // being edited under `make serve`. Mermaid is served by the site itself and fetched only for such
 // a figure, once it comes near the viewport: Mermaid is large, and a diagram further down the page
@@ -74,8 +74,8 @@ function mount() {
 window.document$.subscribe(() => mount());
 
 // The palette toggle changes data-md-color-scheme on <body>: redraw the figures drawn here in the
-// new colours (the others are drawn in them when they come into view; CSS shows the inline
-// drawing of the new palette).
+// new colours (the others are drawn in them when they come into view; CSS shows the image
+// of the new palette).
 new MutationObserver(() => draw([...document.querySelectorAll("figure.diagram[data-rendered]")])).observe(document.body, {
   attributes: true,
   attributeFilter: ["data-md-color-scheme"],
