@@ -7,7 +7,7 @@ Builds our site strictly and the bare baseline into a scratch folder, serves eac
 with compression (as any host would), runs Lighthouse on each page of both sites, prints a table of
 scores and the audits that lost points, and exits with 1 when one of our pages is below budget or
 a page type the data says exists is missing. Performance depends on the machine's load: a page
-is measured --runs times (5 by default) and judged on the run with the median performance score.
+is measured --runs times (7 by default) and judged on the run with the median performance score.
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def scores_text(result: Result | None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page (odd: judged on the median run)")
+    parser.add_argument("--runs", type=int, default=7, help="Lighthouse runs per page (odd: judged on the median run)")
     parser.add_argument("--reports", type=Path, help="keep the Lighthouse JSON reports in this folder")
     parser.add_argument("--only", action="append", metavar="PAGE_TYPE",
                         help="audit only this page type (repeatable), e.g. --only wizard; skips the baseline")
