@@ -5,6 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
+from macros.errors import DataValidationError
+from macros.loader import load_catalog
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal_data"
@@ -33,3 +38,16 @@ def apply_edits(data: Path, edits: list[dict]) -> None:
             text = path.read_text(encoding="utf-8")
             assert edit["find"] in text, f"fixture edit does not apply: {edit['find']!r} not in {edit['file']}"
             path.write_text(text.replace(edit["find"], edit["replace"], 1), encoding="utf-8")
+
+
+def load_errors(tmp_path: Path, edits: list[dict]) -> DataValidationError:
+    """The validation error that loading a copy of the fixture data, with `edits`, must raise."""
+    data = copy_data(tmp_path)
+    apply_edits(data, edits)
+    with pytest.raises(DataValidationError) as caught:
+        load_catalog(data, display_root=tmp_path)
+    return caught.value
+
+
+def error_lines(tmp_path: Path, edits: list[dict]) -> list[str]:
+    return [str(e) for e in load_errors(tmp_path, edits).errors]

@@ -9,14 +9,13 @@ from pathlib import Path
 import pytest
 
 from macros.comparisons import comparisons_of
-from macros.errors import DataValidationError
 from macros.escaping import plain
 from macros.loader import load_catalog
 from macros.routes import Linker
 from macros.views.compare_page import compare_any_href
 from macros.views.compare_table import fields, merged, rows, table_html
 from tests.conftest import ROOT
-from tests.datasets import DATA, apply_edits, copy_data
+from tests.datasets import DATA, error_lines
 
 CATALOG = load_catalog(DATA, display_root=ROOT)
 COMPARISONS = comparisons_of(CATALOG).items
@@ -89,12 +88,8 @@ def test_every_comparison_has_a_verdict_and_distinct_frameworks():
      "data/comparisons.yaml:2: comparison 'django-vs-fastapi': missing required field 'verdict'"),
 ])
 def test_broken_comparisons_are_reported_with_file_line_record_and_field(tmp_path, edits, message):
-    data = copy_data(tmp_path)
-    apply_edits(data, edits)
-    with pytest.raises(DataValidationError) as caught:
-        load_catalog(data, display_root=tmp_path)
     # Other features' fixture files may report their own errors; this one must be among them.
-    assert message in [str(e) for e in caught.value.errors]
+    assert message in error_lines(tmp_path, edits)
 
 
 # ── The side-by-side rows ───────────────────────────────────────────────────────────────

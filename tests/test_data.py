@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.errors import DataValidationError
 from macros.loader import load_catalog
-from tests.datasets import DATA, ROOT, apply_edits, copy_data
+from tests.datasets import DATA, ROOT, copy_data, error_lines, load_errors
 
 CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "broken_cases.yaml").read_text(encoding="utf-8"))
 
@@ -67,22 +66,14 @@ def test_minimal_fixture_is_valid(tmp_path):
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_broken_data_fails_with_every_error_named(case, tmp_path):
-    data = copy_data(tmp_path)
-    apply_edits(data, case["edits"])
-    with pytest.raises(DataValidationError) as caught:
-        load_catalog(data, display_root=tmp_path)
-    assert [str(e) for e in caught.value.errors] == case["errors"]
+    assert error_lines(tmp_path, case["edits"]) == case["errors"]
 
 
 def test_error_summary_lists_all_errors_in_one_message(tmp_path):
-    data = copy_data(tmp_path)
-    apply_edits(data, [
+    summary = load_errors(tmp_path, [
         {"file": "frameworks.yaml", "find": "language: go", "replace": "language: golang"},
         {"file": "matrix.yaml", "find": "frameworks: [django]", "replace": "frameworks: [djngo]"},
-    ])
-    with pytest.raises(DataValidationError) as caught:
-        load_catalog(data, display_root=tmp_path)
-    summary = caught.value.summary()
+    ]).summary()
     assert summary.startswith("2 data errors; nothing was built:")
     assert "framework 'gin': language 'golang'" in summary
     assert "cell 'python × full-featured': frameworks[0] 'djngo'" in summary

@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.errors import DataValidationError
 from macros.escaping import plain
 from macros.loader import load_catalog
-from tests.datasets import DATA, ROOT, apply_edits, copy_data
+from tests.datasets import DATA, ROOT, error_lines
 
 CATALOG = load_catalog(DATA, display_root=ROOT)
 ARCH, GUIDANCE, MIGRATION, LEDGER = (CATALOG.part(name) for name in ("architecture", "guidance", "migration", "claims"))
@@ -139,35 +138,24 @@ def test_the_python_example_compiles_and_serves_the_route_of_the_nestjs_one():
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_broken_guide_data_fails_with_every_error_named(case, tmp_path):
-    data = copy_data(tmp_path)
-    apply_edits(data, case["edits"])
-    with pytest.raises(DataValidationError) as caught:
-        load_catalog(data, display_root=tmp_path)
-    assert [str(e) for e in caught.value.errors] == case["errors"]
+    assert error_lines(tmp_path, case["edits"]) == case["errors"]
 
 
 def test_an_example_section_that_is_not_marked_is_named(tmp_path):
-    data = copy_data(tmp_path)
     (tmp_path / "examples").mkdir()
     (tmp_path / "examples" / "api.py").write_text("# --8<-- [start:other]\nx = 1\n# --8<-- [end:other]\n")
-    apply_edits(data, [{"file": "architecture.yaml", "find": "      produces: openapi.json\n    - id: client",
-                        "replace": "      produces: openapi.json\n      example: {file: examples/api.py, section: route, "
-                                   "caption: The code}\n    - id: client"}])
-    with pytest.raises(DataValidationError) as caught:
-        load_catalog(data, display_root=tmp_path)
-    assert [str(e) for e in caught.value.errors] == [
+    assert error_lines(tmp_path, [{"file": "architecture.yaml", "find": "      produces: openapi.json\n    - id: client",
+                                   "replace": "      produces: openapi.json\n      example: {file: examples/api.py, "
+                                              "section: route, caption: The code}\n    - id: client"}]) == [
         "data/architecture.yaml:70: step 'backend': example.section 'route' is not marked in examples/api.py "
         "(expected a '--8<-- [start:route]' comment)"]
 
 
 def test_a_gateway_choice_without_reasons_is_named(tmp_path):
-    data = copy_data(tmp_path)
-    apply_edits(data, [{"file": "architecture.yaml", "append":
-                        "gateway: {component: web, choice: fastapi, instead_of: gin, fallback: django}\n"}])
-    with pytest.raises(DataValidationError) as caught:
-        load_catalog(data, display_root=tmp_path)
+    errors = error_lines(tmp_path, [{"file": "architecture.yaml", "append":
+                                     "gateway: {component: web, choice: fastapi, instead_of: gin, fallback: django}\n"}])
     # One line, so the two errors come in the order of their messages.
-    assert [str(e) for e in caught.value.errors] == [
+    assert errors == [
         "data/architecture.yaml:94: gateway 'fallback': 'django' has no choose_when in data/frameworks.yaml "
         "(when to use it instead)",
         "data/architecture.yaml:94: gateway 'choice': 'fastapi' has no pros in data/frameworks.yaml (its reasons)",
