@@ -52,7 +52,7 @@ def test_outcome_pages_stay_out_of_the_nav_but_in_the_sitemap(built_site):
 def test_wizard_page_has_the_mount_point_the_tree_and_the_diagram(built_site):
     html = read(built_site, "wizard/index.html")
     mount = re.search(r'<div id="wizard" class="wizard" data-module="wizard" data-tree="../api/decision-tree.json">'
-                      r'(.*?)<div class="wizard-sr-only" aria-live="polite"></div></div>', html)
+                      r'(.*?)<div class="visually-hidden" aria-live="polite"></div></div>', html)
     # The first question is in the page as the script draws it (the page does not move when the
     # script takes over; tests/test_wizard_browser.py compares the two).
     start = TREE.questions[TREE.start]

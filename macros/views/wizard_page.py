@@ -39,7 +39,7 @@ def app_mount(tree: DecisionTree, link: Linker) -> Markup:
         '<h2 class="wizard-heading" tabindex="-1" id="wizard-question">{}</h2>{}'
         '<div class="wizard-options" role="group" aria-labelledby="wizard-question">{}</div>'
         "</section></div>"
-        '<div class="wizard-sr-only" aria-live="polite"></div>'
+        '<div class="visually-hidden" aria-live="polite"></div>'
         "</div>"
     ).format(link.asset(TREE_JSON), inline(question.question), help_text, answers)
 

@@ -50,7 +50,7 @@ class Wizard {
     Object.assign(this, { root, tree, base, downloadUrl: null, frameworks: core.frameworksById(tree) });
     this.notice = element("p", { class: "wizard-notice", hidden: "" });
     this.stage = element("div", { class: "wizard-stage" });
-    this.live = element("div", { class: "wizard-sr-only", "aria-live": "polite" });
+    this.live = element("div", { class: "visually-hidden", "aria-live": "polite" });
     // The same elements as the page's first question, drawn by the build: nothing moves.
     root.replaceChildren(this.notice, this.stage, this.live);
     root.addEventListener("click", (event) => this.onClick(event), { signal });
@@ -123,7 +123,7 @@ class Wizard {
     if (!steps.length) return [];
     const items = core.trail(this.tree, steps).map((t, i) => {
       const change = this.button("Change", "change", i);
-      change.append(element("span", { class: "wizard-sr-only" }, ` the answer to: ${core.plainText(t.question)}`));
+      change.append(element("span", { class: "visually-hidden" }, ` the answer to: ${core.plainText(t.question)}`));
       return element("li", {}, this.text("span", t.question, { class: "wizard-trail-question" }), " ",
         this.text("span", t.label, { class: "wizard-trail-answer" }), " ", change);
     });
