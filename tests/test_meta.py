@@ -32,7 +32,7 @@ class Head(HTMLParser):
         self.title = ""
         self.injected: list[str] = []
         self._in_title = False
-        self._past_head = False  # an inline SVG in the body has <title>s of its own
+        self._past_head = False  # an SVG written into the body may have <title>s of its own
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
