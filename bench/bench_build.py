@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import multiply  # noqa: E402
-from tests.audit.project import copy_project  # noqa: E402
+from tests.helpers.project import copy_project  # noqa: E402
 
 FACTORS = (1, 3, 10)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -22,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.comparisons import comparisons_of  # noqa: E402
-from macros.loader import load_catalog  # noqa: E402
-from macros.views.compare_page import COMPARE_ANY_MAX, COMPARE_ANY_MIN  # noqa: E402
+from macros.model.catalog import load_catalog  # noqa: E402
+from macros.model.sections.comparisons import Comparisons  # noqa: E402
+from macros.views.sections.comparisons import COMPARE_ANY_MAX, COMPARE_ANY_MIN  # noqa: E402
 
 
 def sizes(path: Path) -> tuple[int, int]:
@@ -51,7 +51,7 @@ def main() -> None:
         pages = sum(1 for _ in (site / "compare").glob("*/index.html"))
 
     n = len(catalog.frameworks)
-    curated = len(comparisons_of(catalog).items)
+    curated = len(catalog.section(Comparisons).items)
     every_set = sum(comb(n, k) for k in range(COMPARE_ANY_MIN, COMPARE_ANY_MAX + 1))
     print(f"\nScale ({n} frameworks)")
     print(f"  comparison pages built:            {pages} ({curated} curated; linear in comparisons.yaml)")

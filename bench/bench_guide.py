@@ -12,24 +12,30 @@ core's; rendering their 12 pages' content takes at most 0.5x the time of the cor
 from __future__ import annotations
 
 import argparse
-import importlib
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros import features, guide_routes  # noqa: E402
-from macros.loader import CORE_FILES, load_catalog  # noqa: E402
-from macros.pages import generated_pages  # noqa: E402
-from macros.routes import Linker  # noqa: E402
-from macros.yaml_source import read_yaml  # noqa: E402
+from macros.model import routes  # noqa: E402
+from macros.model.catalog import load_catalog  # noqa: E402
+from macros.model.core import FILES as CORE_FILES  # noqa: E402
+from macros.model.routes import Linker  # noqa: E402
+from macros.model.sections.architecture import Architecture  # noqa: E402
+from macros.model.sections.claims import Ledger  # noqa: E402
+from macros.model.sections.guidance import Guidance  # noqa: E402
+from macros.model.sections.migration import Migration  # noqa: E402
+from macros.source.yaml_reader import read_yaml  # noqa: E402
+from macros.views.registry import views  # noqa: E402
+from macros.views.site import generated_pages  # noqa: E402
+from macros.model.registry import sections  # noqa: E402
 
-GUIDE_FEATURES = ("macros.architecture", "macros.guidance", "macros.migration", "macros.claims")
+GUIDE_MODELS = (Architecture, Guidance, Migration, Ledger)
+GUIDE_FILES = tuple(s.file for s in sections() if s.model in GUIDE_MODELS)
+ALL_FILES = tuple(s.file for s in sections())
 
 
 def median_seconds(function, runs: int) -> float:
@@ -41,40 +47,18 @@ def median_seconds(function, runs: int) -> float:
     return statistics.median(times)
 
 
-def project_with(modules, scratch: Path) -> Path:
-    """A data folder holding the core files and those of `modules` (the loader refuses files no
-    loader uses), beside links to the docs and examples the data names."""
-    root = scratch / "-".join(m.rsplit(".", 1)[1] for m in modules) if modules else scratch / "core"
-    (root / "data").mkdir(parents=True)
-    shutil.copytree(ROOT / "data" / "schema", root / "data" / "schema")
-    stems = set(CORE_FILES) | {importlib.import_module(m).DATA_FILE for m in modules
-                               if hasattr(importlib.import_module(m), "DATA_FILE")}
-    for stem in stems:
-        shutil.copy(ROOT / "data" / f"{stem}.yaml", root / "data")
-    for name in ("docs", "examples"):
-        (root / name).symlink_to(ROOT / name)
-    return root / "data"
-
-
-def with_features(modules, scratch: Path):
-    data = project_with(modules, scratch)
-
-    def load():
-        saved = features.FEATURE_MODULES
-        features.FEATURE_MODULES = modules
-        try:
-            return load_catalog(data, display_root=data.parent)
-        finally:
-            features.FEATURE_MODULES = saved
-    return load
+def loader(files):
+    """Load the core data and the sections of `files` only."""
+    return lambda: load_catalog(ROOT / "data", display_root=ROOT, only=files)
 
 
 def render_guide_macros(catalog) -> int:
     count = 0
-    for name in GUIDE_FEATURES:
-        module = sys.modules[name]
-        for function in module.macros(catalog, lambda: Linker(guide_routes.ARCHITECTURE)).values():
-            count += len(function())
+    link = Linker(routes.ARCHITECTURE)
+    for view in views():
+        if view.model in GUIDE_MODELS:
+            model = catalog.section(view.model)
+            count += sum(len(render(catalog, model, link)) for render in view.macros.values())
     return count
 
 
@@ -94,39 +78,28 @@ def values(stems) -> int:
     return sum(len(read_yaml(ROOT / "data" / f"{stem}.yaml", stem).lines) for stem in stems)
 
 
-def stems_of(modules) -> list[str]:
-    return [importlib.import_module(m).DATA_FILE for m in modules if hasattr(importlib.import_module(m), "DATA_FILE")]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
-    others = tuple(m for m in features.FEATURE_MODULES if m not in GUIDE_FEATURES)
-    scratch = Path(tempfile.mkdtemp(prefix="bench-guide-"))
-    try:
-        loads = {"core": with_features((), scratch), "others": with_features(others, scratch),
-                 "all": with_features(features.FEATURE_MODULES, scratch)}
-        catalog = loads["all"]()  # imports every module once, outside the timings
-        load = interleaved(loads, args.runs)
-    finally:
-        shutil.rmtree(scratch)
-    core_values, guide_values = values(CORE_FILES), values(stems_of(GUIDE_FEATURES))
+    others = tuple(f for f in ALL_FILES if f not in GUIDE_FILES)
+    loads = {"core": loader(()), "others": loader(others), "all": loader(ALL_FILES)}
+    catalog = loads["all"]()  # imports every module once, outside the timings
+    core_only = loads["core"]()
+    load = interleaved(loads, args.runs)
+    core_values, guide_values = values(CORE_FILES), values(GUIDE_FILES)
     guide_load = load["all"] - load["others"]
     core_rate, guide_rate = load["core"] / core_values, guide_load / guide_values
     for label, seconds in ((f"load + check, core data ({core_values} values)", load["core"]),
-                           ("  + other features", load["others"]),
+                           ("  + other sections", load["others"]),
                            (f"  + the guide's sections ({guide_values} values)", load["all"])):
         print(f"{label:48} {seconds * 1000:7.1f} ms")
     print(f"per 1000 values: core {core_rate * 1e6:.1f} ms, the guide's sections {guide_rate * 1e6:.1f} ms "
           f"({guide_rate / core_rate:.2f}x; goal <= 1.5)")
 
-    saved = features.FEATURE_MODULES
-    features.FEATURE_MODULES = ()
-    core_pages = median_seconds(lambda: generated_pages(catalog), args.runs)  # pages without feature sections
-    features.FEATURE_MODULES = saved
+    core_pages = median_seconds(lambda: generated_pages(core_only), args.runs)  # no section loaded: no sections on pages
     macros = median_seconds(lambda: render_guide_macros(catalog), args.runs)
-    print(f"{'core generated pages, no feature sections':48} {core_pages * 1000:7.1f} ms")
+    print(f"{'core generated pages, no section views':48} {core_pages * 1000:7.1f} ms")
     print(f"{'the guide macros (12 pages of content)':48} {macros * 1000:7.1f} ms  "
           f"({macros / core_pages:.2f}x the core pages; goal <= 0.5)")
 

@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros.tools.chromium import CHROMIUM_ARGS, DEBIAN_CHROMIUM
 from tests.audit.lighthouse_audit import build_sites  # noqa: E402
 from tests.audit.page_types import select_pages  # noqa: E402
-from tests.conftest import CHROMIUM_ARGS, DEBIAN_CHROMIUM, DIAGRAMS_SHOWN  # noqa: E402
 
 BINARY = re.compile(r"\.(png|jpe?g|gif|webp|ico|woff2?)(\?|$)")
 
@@ -52,7 +52,7 @@ def weigh(browser, url: str, draws_diagrams: bool = True) -> dict[str, int]:
     for index in range(figures.count()):
         figures.nth(index).scroll_into_view_if_needed()
     if figures.count() and draws_diagrams:
-        tab.wait_for_function(DIAGRAMS_SHOWN, timeout=30_000)
+        tab.wait_for_load_state("networkidle")
         tab.wait_for_load_state("networkidle")
     context.close()
     html = fetched.get(url, 0)

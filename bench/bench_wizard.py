@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import CHROMIUM_ARGS, DEBIAN_CHROMIUM, build_and_serve  # noqa: E402
+from macros.tools.chromium import CHROMIUM_ARGS, DEBIAN_CHROMIUM
+from tests.helpers.site import build_and_serve
 
 WIZARD_FILES = ("assets/js/wizard.mjs", "assets/js/wizard-core.mjs", "api/decision-tree.json")
 GOAL_BYTES, GOAL_MS = 15 * 1024, 16.0

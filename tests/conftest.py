@@ -1,81 +1,51 @@
-"""Shared fixtures: a strict build of the real site, a local server for it, and Chromium.
+"""Tests by kind, one folder each, each folder's tests marked with its name:
 
-JavaScript unit tests (tests/js/*.test.mjs) are collected here too, each run with Node's
-built-in test runner, so `pytest` gives one summary for Python, JavaScript and browser tests.
+  unit/      no site and no browser: data, loader, views, tools (the fast loop: `make test-fast`)
+  build/     a built site: pages, published files, links, broken builds
+  browser/   the built site in Chromium through Playwright (axe-core included)
+  js/        the browser modules' pure functions with Node's test runner (`node --test`)
+  examples/  the code examples of every framework, run or parsed by their own toolchains
+
+Shared fixtures: the real site built once per run (in this process) and served, the hostile site
+built once per run, and Chromium. JavaScript tests (tests/js/*.test.mjs) are collected here too,
+so `pytest` gives one summary for every kind.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import shutil
 import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-DEBIAN_CHROMIUM = "/usr/bin/chromium"
-# Running as root on a machine without network: no sandbox, no GPU, no background traffic.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
-# True once every diagram of the page shows: drawn ahead of time (an image), or drawn in the
-# browser (data changed since `make diagrams`), which happens as it comes near the viewport.
-DIAGRAMS_SHOWN = ("() => [...document.querySelectorAll('figure.diagram')]"
-                  ".every(f => f.dataset.drawing === 'image' || f.dataset.rendered)")
+from macros.tools.chromium import launch
+from tests.helpers.hostile import poison_data, poison_front_matter
+from tests.helpers.project import ROOT, copy_project
+from tests.helpers.site import build_in_process, mkdocs_build, serve, url_of
+
+TESTS = Path(__file__).resolve().parent
+KINDS = ("unit", "build", "browser", "js", "examples")
 
 
-def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", cwd: Path = ROOT,
-                 site_url: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if site_url:
-        env["SITE_URL"] = site_url
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(site_dir)],
-        cwd=cwd, env=env, capture_output=True, text=True, timeout=600,
-    )
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        parts = Path(str(item.path)).resolve().relative_to(TESTS).parts
+        if parts and parts[0] in KINDS:
+            item.add_marker(parts[0])
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript",
-                      ".js": "text/javascript", ".json": "application/json"}
-
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
-def serve(directory: Path):
-    """Serve `directory` on a free port of 127.0.0.1 (files are read per request, so the folder
-    may be filled after the server starts)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-def build_and_serve(site: Path, **build_args):
-    """Start the server first, so the site can be built for its address: Material's instant
-    navigation only follows links whose host and port match the sitemap's URLs."""
-    server = serve(site)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    result = mkdocs_build(site, site_url=url, **build_args)
-    if result.returncode != 0:
-        server.shutdown()
-        raise AssertionError(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
-    return server, url
-
+# ── Sites ───────────────────────────────────────────────────────────────────────────────
 
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory):
-    """The real site, built strictly once per session for the local server that serves it."""
+    """The real site, built strictly once per session for the local server that serves it. The
+    server starts first, so the site is built for its address: Material's instant navigation only
+    follows links whose host and port match the sitemap's URLs."""
     site = tmp_path_factory.mktemp("site") / "site"
-    server, url = build_and_serve(site)
-    yield site, url
+    server = serve(site)
+    build_in_process(site, site_url=url_of(server))
+    yield site, url_of(server)
     server.shutdown()
 
 
@@ -90,13 +60,31 @@ def site_url(served_site) -> str:
 
 
 @pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory):
+    """The project with a payload in every text of the data and in one page's front matter
+    (tests/helpers/hostile.py), built once per session and served."""
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    count = poison_data(project / "data")
+    title, description = poison_front_matter(project / "docs")
+    site = project / "site"
+    server = serve(site)
+    result = mkdocs_build(site, config=project / "mkdocs.yml", cwd=project, site_url=url_of(server))
+    if result.returncode != 0:
+        server.shutdown()
+        raise AssertionError(f"the hostile site did not build:\n{result.stdout}\n{result.stderr}")
+    yield {"site": site, "url": url_of(server), "data": project / "data", "count": count,
+           "title": title, "description": description}
+    server.shutdown()
+
+
+# ── Chromium ────────────────────────────────────────────────────────────────────────────
+
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    executable = DEBIAN_CHROMIUM if Path(DEBIAN_CHROMIUM).exists() else None
     with sync_playwright() as playwright:
-        # No browser is a failure, not a skip: launch() raises with Playwright's explanation.
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        chromium = launch(playwright)  # no browser is a failure, not a skip
         yield chromium
         chromium.close()
 

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from ..escaping import inline
-from ..routes import Linker
+from ..model.routes import Linker
 from .blocks import join
+from .text import inline
 
 SCHEMA_SUFFIX = ".schema.json"
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from ..architecture_model import Architecture, Component, Connection
-from ..catalog import Catalog
-from ..escaping import mermaid_text
+from ..model.catalog import Catalog
+from ..model.sections.architecture import Architecture, Component, Connection
 from .diagrams import label, node_id
+from .text import mermaid_text
 
 # Mermaid node shapes by component role: (opening, closing) around the quoted label.
 SHAPES = {

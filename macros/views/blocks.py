@@ -1,16 +1,18 @@
-"""HTML pieces shared by the views. Every data string passes through `inline` or Markup.format."""
+"""HTML and Markdown pieces shared by the views. Every data string passes through `inline` or
+Markup.format."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import yaml
 from markupsafe import Markup
 
-from .. import routes
-from ..catalog import Catalog, Cell, Choices, Language, Rationale
-from ..escaping import html_text, inline, md_text
-from ..routes import Linker
+from ..model import routes
+from ..model.catalog import Catalog
+from ..model.core import Cell, Choices, Language, Rationale
+from ..model.routes import Linker
+from .text import html_text, inline, md_text
 
 
 def join(parts: Iterable[Markup], sep: str = "") -> Markup:
@@ -53,6 +55,23 @@ def language_name(language: Language) -> Markup:
     """A language's name as the text of a link to its page. Assistive technology also hears the
     tagline: a link named "Go" alone reads like a command."""
     return Markup('{}<span class="visually-hidden">: {}</span>').format(inline(language.name), inline(language.tagline))
+
+
+def framework_groups(catalog: Catalog) -> list[tuple[str, tuple]]:
+    """Frameworks by language in matrix order, then those of other languages, then the
+    language-agnostic tools; empty groups left out."""
+    groups = [(x.name, catalog.frameworks_of(x.id)) for x in catalog.languages]
+    outside = catalog.frameworks_of(None)
+    groups.append(("Other languages", tuple(f for f in outside if f.other_language)))
+    groups.append(("Language-agnostic", tuple(f for f in outside if not f.other_language)))
+    return [(title, members) for title, members in groups if members]
+
+
+def language_text(catalog: Catalog, fw) -> str:
+    """What language a framework is written for, as plain text."""
+    if fw.language:
+        return catalog.language(fw.language).name
+    return fw.other_language or "Any (language-agnostic)"
 
 
 def block(html: Markup) -> str:
@@ -134,3 +153,66 @@ def page(title: str, description: str, body: Iterable[str], extra_meta: dict | N
     meta = {"title": html_text(title), "description": html_text(description), **(extra_meta or {})}
     front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{front}---\n\n# {md_text(title)}\n" + "".join(body)
+
+
+# ── Pieces of the guide's later sections (architecture, guidance, migration, claims) ─────────
+
+def language_link(catalog: Catalog, link: Linker, language_id: str) -> Markup:
+    language = catalog.language(language_id)
+    return Markup('<a href="{}">{}</a>').format(link.href(routes.language(language.id)), language_name(language))
+
+
+def subject_link(catalog: Catalog, link: Linker, subject_id: str) -> Markup:
+    """A link to a framework's page or, for a language id, the language's page."""
+    if catalog.has_framework(subject_id):
+        return framework_link(catalog, link, subject_id)
+    return language_link(catalog, link, subject_id)
+
+
+def ref_links(catalog: Catalog, link: Linker, frameworks: Iterable[str] = (), languages: Iterable[str] = ()) -> Markup:
+    parts = [framework_link(catalog, link, fid) for fid in frameworks]
+    parts += [language_link(catalog, link, lid) for lid in languages]
+    return join(parts, ", ")
+
+
+def with_refs(catalog: Catalog, link: Linker, text: str, frameworks: Sequence[str] = (),
+              languages: Sequence[str] = ()) -> Markup:
+    """The text, then the pages it names in brackets: 'Use **FastAPI** for ... (FastAPI)'."""
+    if not frameworks and not languages:
+        return inline(text)
+    return Markup("{} ({})").format(inline(text), ref_links(catalog, link, frameworks, languages))
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[Markup]], table_id: str | None = None,
+          row_header: bool = True) -> Markup:
+    """A Material-styled table; the first cell of each row is its header unless row_header is False."""
+    head = join(Markup('<th scope="col">{}</th>').format(h) for h in headers)
+    body = []
+    for row in rows:
+        cells = [Markup('<th scope="row">{}</th>').format(row[0]) if row_header else Markup("<td>{}</td>").format(row[0])]
+        cells += [Markup("<td>{}</td>").format(cell) for cell in row[1:]]
+        body.append(Markup("<tr>{}</tr>").format(join(cells)))
+    id_attr = Markup(' id="{}"').format(table_id) if table_id else Markup("")
+    return Markup(
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table{}>'
+        "<thead><tr>{}</tr></thead><tbody>{}</tbody></table></div></div>"
+    ).format(id_attr, head, join(body))
+
+
+def ordered(items: Iterable[Markup], list_id: str | None = None, cls: str | None = None) -> Markup:
+    attrs = Markup("")
+    if list_id:
+        attrs += Markup(' id="{}"').format(list_id)
+    if cls:
+        attrs += Markup(' class="{}"').format(cls)
+    return Markup("<ol{}>{}</ol>").format(attrs, join(Markup("<li>{}</li>").format(i) for i in items))
+
+
+def labelled(title: str, text: str) -> Markup:
+    """'**Title:** text', with the title from data."""
+    return Markup("<strong>{}:</strong> {}").format(inline(title), inline(text))
+
+
+def subtitle(text: str, level: int = 3) -> Markup:
+    """A heading inside an HTML block (no table-of-contents entry)."""
+    return Markup("<h{0}>{1}</h{0}>").format(Markup(str(level)), inline(text))

@@ -14,16 +14,19 @@ Both follow the same rules:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .. import routes
-from ..catalog import Catalog, Cell, Framework
-from ..escaping import inline, plain
-from ..routes import Linker
+from ..model import routes
+from ..model.catalog import Catalog
+from ..model.core import Cell, Framework
+from ..model.routes import Linker
+from ..model.sections.claims import Ledger
 from .blocks import RATIONALE_SECTIONS, join
+from .figures import name_of, value_text
+from .text import inline, plain
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ CLAIMS_PREFIX = "claims."
 
 def fields(catalog: Catalog) -> tuple[Field, ...]:
     """FIELDS, then a row per metric the claims ledger has figures for (when the feature is on)."""
-    ledger = catalog.parts.get("claims")
+    ledger = catalog.find(Ledger)
     if ledger is None:
         return FIELDS
     used = [m for m in ledger.metrics if any(c.metric == m.id for c in ledger.claims)]
@@ -68,10 +71,9 @@ class ClaimEntry:
 
 def claim_entries(catalog: Catalog, fw: Framework) -> tuple[ClaimEntry, ...]:
     """The guide's figures about a framework."""
-    ledger = catalog.parts.get("claims")
+    ledger = catalog.find(Ledger)
     if ledger is None:
         return ()
-    from .claims import name_of, value_text  # the claims feature's own wording of a figure
 
     def text(claim) -> str:
         figure = value_text(claim, ledger.metric(claim.metric))
@@ -113,6 +115,14 @@ class Row:
         return len(set(self.values)) == 1
 
 
+def compare_any_href(catalog: Catalog, link: Linker, framework_ids: Iterable[str]) -> str:
+    """The compare-any address for a set of frameworks, in the one canonical order (data order),
+    so a set always has the same address."""
+    wanted = set(framework_ids)
+    ordered = [f.id for f in catalog.frameworks if f.id in wanted]
+    return link.href(routes.COMPARE) + "?frameworks=" + ",".join(ordered)
+
+
 def cell_label(catalog: Catalog, cell: Cell) -> str:
     return f"{catalog.language(cell.language).name} × {catalog.use_case(cell.use_case).short_name}"
 
@@ -145,7 +155,7 @@ def _own(catalog: Catalog, fw: Framework, field: Field) -> tuple[Item, ...]:
         return _texts(getattr(fw, field.key))
     if field.type == "language":
         if fw.language is None:
-            return (Item("Any (language-agnostic)"),)
+            return (Item(fw.other_language or "Any (language-agnostic)"),)
         language = catalog.language(fw.language)
         return (Item(language.name, routes.language(fw.language), hidden=language.tagline),)
     if field.type == "kind":
@@ -212,12 +222,12 @@ def value_html(link: Linker, field: Field, value: Value) -> Markup:
 
 FIGURES_NOTE = ("Speed, memory and the other figures are the guide's own rules of thumb, as it states them, "
                 "not measurements.")
-CLAIMS_PAGE = "claims.md"  # the claims ledger's page
 
 
-def figures_note(link: Linker) -> Markup:
-    return Markup('<p class="compare-figures-note">{} <a href="{}">All of the guide\'s figures</a>.</p>').format(
-        FIGURES_NOTE, link.href(CLAIMS_PAGE))
+def figures_note(link: Linker, hidden: bool = False) -> Markup:
+    """The note under figures; hidden until the compare-any script shows figures."""
+    return Markup('<p class="compare-figures-note"{}>{} <a href="{}">All of the guide\'s figures</a>.</p>').format(
+        Markup(" hidden") if hidden else "", FIGURES_NOTE, link.href(routes.CLAIMS))
 
 
 def table_html(catalog: Catalog, link: Linker, framework_ids: Sequence[str], table_id: str) -> Markup:

@@ -6,9 +6,11 @@ import re
 
 from markupsafe import Markup
 
-from ..catalog import Catalog, UseCase
-from ..diagram_cache import PLACEHOLDER_ATTRIBUTE, DiagramCache, project_cache
-from ..escaping import inline, mermaid_text
+from ..model.catalog import Catalog
+from ..model.core import UseCase
+from ..model.routes import Linker
+from ..source.drawings import Drawing
+from .text import inline, mermaid_text
 
 
 def node_id(*parts: str) -> str:
@@ -36,23 +38,33 @@ def use_case_flowchart(catalog: Catalog, use_case: UseCase) -> str:
     return "\n".join(lines)
 
 
-def diagram(source: str, caption: str, alternative_id: str, cache: DiagramCache | None = None) -> Markup:
+def _drawing_html(link: Linker, scheme: str, drawing: Drawing) -> Markup:
+    """One palette's drawing: an image that opens full size. Lazy: the browser fetches it when it
+    comes near the viewport, and never while it is hidden (the other palette's, a folded
+    <details>)."""
+    src = link.asset(drawing.published_path)
+    return Markup(
+        '<a class="diagram-drawing" data-scheme="{scheme}" href="{src}" title="Open the diagram full size">'
+        '<img src="{src}" width="{w}" height="{h}" alt="{alt}" loading="lazy" decoding="async"></a>'
+    ).format(scheme=scheme, src=src, w=drawing.width, h=drawing.height, alt=drawing.title)
+
+
+def diagram(catalog: Catalog, link: Linker, source: str, caption: str, alternative_id: str) -> Markup:
     """A figure of the diagram; `alternative_id` names the table or list that carries the same
-    information as text. Drawn ahead of time when the cache has it: a placeholder per palette,
-    which the build fills with an <img> of the drawing in the finished page (DiagramCache.fill),
-    and CSS shows the one of the reader's palette. Otherwise the site's script draws it in the
-    browser."""
-    drawn = (cache or project_cache()).drawn(source)
+    information as text. The drawing is made ahead of time (`make diagrams`), in each palette;
+    CSS shows the reader's. A diagram the data has changed since it was drawn shows its Mermaid
+    text and says how to draw it."""
+    drawn = catalog.drawings.find(source) if catalog.drawings else None
     caption_html = Markup(
         '<figcaption>{caption} <a class="diagram-alt-link" href="#{alt}">The same as text</a>.</figcaption>'
     ).format(alt=alternative_id, caption=inline(caption))
     if drawn is None:
         return Markup(
-            '<figure class="diagram" data-drawing="client" aria-describedby="{alt}">'
-            '<pre class="diagram-source" hidden>{src}</pre>{caption}</figure>'
+            '<figure class="diagram" data-drawing="missing" aria-describedby="{alt}">'
+            '<p class="diagram-missing">This diagram has changed since it was last drawn: run '
+            '<code>make diagrams</code> to draw it. Its Mermaid source:</p>'
+            '<pre class="diagram-source">{src}</pre>{caption}</figure>'
         ).format(alt=alternative_id, src=source, caption=caption_html)
-    placeholders = Markup("").join(
-        Markup('<div class="diagram-drawing" data-scheme="{}" {}="{}"></div>').format(scheme, PLACEHOLDER_ATTRIBUTE, key)
-        for scheme, key in drawn.items())
+    drawings = Markup("").join(_drawing_html(link, scheme, drawing) for scheme, drawing in drawn.items())
     return Markup('<figure class="diagram" data-drawing="image" aria-describedby="{alt}">{drawings}{caption}</figure>'
-                  ).format(alt=alternative_id, drawings=placeholders, caption=caption_html)
+                  ).format(alt=alternative_id, drawings=drawings, caption=caption_html)

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import routes
-from ..catalog import Catalog, Framework
-from ..features import with_attr
-from ..escaping import inline, plain
-from ..routes import Linker
+from ..model import routes
+from ..model.catalog import Catalog
+from ..model.core import Framework
+from ..model.routes import Linker
 from .blocks import (
-    block, callout, choices_html, framework_links, heading, join, language_name, options_html, page, para,
-    rationale_html, rationale_markdown,
+    block,
+    callout,
+    choices_html,
+    framework_links,
+    heading,
+    join,
+    language_name,
+    options_html,
+    page,
+    para,
+    rationale_html,
+    rationale_markdown,
 )
+from .registry import page_sections
+from .text import inline, plain
 
 
 def facts(catalog: Catalog, link: Linker, fw: Framework) -> Markup:
@@ -20,6 +31,8 @@ def facts(catalog: Catalog, link: Linker, fw: Framework) -> Markup:
     if fw.language:
         language = catalog.language(fw.language)
         rows.append(("Language", Markup('<a href="{}">{}</a>').format(link.href(routes.language(language.id)), language_name(language))))
+    elif fw.other_language:
+        rows.append(("Language", Markup("{} (outside the guide's five languages)").format(inline(fw.other_language))))
     else:
         rows.append(("Language", Markup("Any (language-agnostic)")))
     rows.append(("Kind", inline(catalog.kind(fw.kind).name)))
@@ -38,7 +51,7 @@ def facts(catalog: Catalog, link: Linker, fw: Framework) -> Markup:
 
 def describe(catalog: Catalog, fw: Framework) -> str:
     """The meta description: the summary plus where the framework sits."""
-    where = catalog.language(fw.language).name if fw.language else "Language-agnostic"
+    where = catalog.language(fw.language).name if fw.language else fw.other_language or "Language-agnostic"
     uses = ", ".join(catalog.use_case(u).short_name.lower() for u in fw.use_cases)
     return f"{plain(fw.summary)} {where} {catalog.kind(fw.kind).name.lower()}" + (f" for {uses}." if uses else ".")
 
@@ -93,6 +106,5 @@ def framework_page(catalog: Catalog, fw: Framework) -> str:
                                   para("The guide names it without a rationale of its own; see where it fits below."))))
     body += matrix_section(catalog, link, fw)
     body += guidance_section(catalog, link, fw)
-    for feature in with_attr("framework_sections"):
-        body += feature.framework_sections(catalog, fw, link)
+    body += page_sections(catalog, "framework", fw, link)
     return page(fw.name, describe(catalog, fw), body)

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import routes
-from ..catalog import Catalog, Cell, Language, NoneByDesign
-from ..features import with_attr
-from ..escaping import html_text, inline, plain
-from ..routes import Linker
+from ..model import routes
+from ..model.catalog import Catalog
+from ..model.core import Cell, Language, NoneByDesign
+from ..model.routes import Linker
 from .blocks import (
-    block, callout, framework_link, framework_links, heading, join, options_html, page, para,
-    rationale_html, ul,
+    block,
+    callout,
+    framework_link,
+    framework_links,
+    heading,
+    join,
+    options_html,
+    page,
+    para,
+    rationale_html,
+    ul,
 )
-from .code_examples import code_block
+from .code_blocks import code_block
+from .registry import page_sections
+from .text import html_text, inline, plain
 
 
 def none_by_design_html(catalog: Catalog, link: Linker, none: NoneByDesign) -> Markup:
@@ -83,8 +93,7 @@ def language_page(catalog: Catalog, language: Language) -> str:
         body.append(heading(2, f"Other {language.name} tools the guide names", "other-tools"))
         items = [framework_link(catalog, link, f.id) + Markup(": ") + inline(f.summary) for f in others]
         body.append(block(ul(items)))
-    for feature in with_attr("language_sections"):
-        body += feature.language_sections(catalog, language, link)
+    body += page_sections(catalog, "language", language, link)
     description = f"{plain(language.tagline)}. {plain(language.for_django_rails)}"
     # The tagline under the name in the navigation (Material's `subtitle`; printed as it is).
     return page(title, description, body, extra_meta={"subtitle": html_text(language.tagline)})

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import routes
-from ..catalog import Catalog
-from ..escaping import inline
-from ..routes import Linker
-from .blocks import block, framework_link, heading, join, language_name
+from ..model import routes
+from ..model.catalog import Catalog
+from ..model.routes import Linker
+from .blocks import (
+    block,
+    framework_groups,
+    framework_link,
+    heading,
+    join,
+    language_name,
+)
+from .text import inline
 
 
 def _card(href: str, title: Markup, text: Markup) -> Markup:
@@ -33,18 +40,15 @@ def language_cards(catalog: Catalog, link: Linker) -> Markup:
 def framework_index(catalog: Catalog, link: Linker) -> str:
     """Every framework, grouped by language (language-agnostic last), with kind and summary:
     Markdown headings (for the table of contents) over HTML tables."""
-    groups = [(x.name, catalog.frameworks_of(x.id)) for x in catalog.languages]
-    groups.append(("Language-agnostic", catalog.frameworks_of(None)))
     sections = []
-    for title, frameworks in groups:
-        if not frameworks:
-            continue
+    for title, frameworks in framework_groups(catalog):
         rows = join(
             Markup("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(
                 framework_link(catalog, link, f.id), inline(catalog.kind(f.kind).name), inline(f.summary))
             for f in frameworks
         )
-        sections.append(heading(2, title, f"{frameworks[0].language or 'any'}-frameworks"))
+        anchor = frameworks[0].language or ("other-languages" if frameworks[0].other_language else "any")
+        sections.append(heading(2, title, f"{anchor}-frameworks"))
         sections.append(block(Markup(
             '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
             '<thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">What it is</th></tr></thead>'

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import routes
-from ..catalog import Catalog, Cell
-from ..escaping import inline, plain
-from ..routes import Linker
+from ..model import routes
+from ..model.catalog import Catalog
+from ..model.core import Cell
+from ..model.routes import Linker
 from .blocks import join, language_name, options_html
+from .text import inline, plain
 
 
 def cell_html(catalog: Catalog, link: Linker, cell: Cell) -> Markup:

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import routes
-from ..catalog import Catalog, UseCase
-from ..features import with_attr
-from ..escaping import inline, plain
-from ..routes import Linker
-from .blocks import block, choices_html, heading, join, language_name, options_html, page, para, ul
+from ..model import routes
+from ..model.catalog import Catalog
+from ..model.core import UseCase
+from ..model.routes import Linker
+from .blocks import (
+    block,
+    choices_html,
+    heading,
+    join,
+    language_name,
+    options_html,
+    page,
+    para,
+    ul,
+)
 from .diagrams import diagram, use_case_flowchart
+from .registry import page_sections
+from .text import inline, plain
 
 
 def by_language_table(catalog: Catalog, link: Linker, use_case: UseCase, table_id: str) -> Markup:
@@ -51,9 +62,8 @@ def use_case_page(catalog: Catalog, use_case: UseCase) -> str:
     if use_case.choices:
         body += [heading(2, use_case.choices.title, "how-to-choose"),
                  block(choices_html(catalog, link, use_case.choices, None))]
-    for feature in with_attr("use_case_sections"):
-        body += feature.use_case_sections(catalog, use_case, link)
+    body += page_sections(catalog, "use_case", use_case, link)
     body += [heading(2, "Overview", "overview"),
-             block(diagram(use_case_flowchart(catalog, use_case),
+             block(diagram(catalog, link, use_case_flowchart(catalog, use_case),
                            f"{use_case.short_name}: the guide's choice in each language.", "by-language-table"))]
     return page(use_case.name, f"{plain(use_case.when_you_need)}", body)

@@ -11,15 +11,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .. import routes
-from ..catalog import Catalog
-from ..routes import Linker
-from ..wizard_tree import DecisionTree, Outcome, outcome_page
-from .compare_page import compare_any_href
+from ..model import routes
+from ..model.catalog import Catalog
+from ..model.routes import Linker
+from ..model.sections.decision_tree import DecisionTree, Outcome
+from .compare_table import compare_any_href
 from .wizard_result import cell_consequence, reality_checks
 
-SCHEMA_FILE = Path(__file__).with_name("decision_tree_api.schema.json")
-JSON_PATH = "api/decision-tree.json"
+SCHEMA_FILE = Path(__file__).with_name("api_schemas") / "decision-tree.schema.json"
+JSON_PATH = routes.API_DECISION_TREE
 SCHEMA_PATH = "api/decision-tree.schema.json"
 ID, IDS = "{id}", "{ids}"  # the placeholders of the URL patterns
 
@@ -40,7 +40,7 @@ def tree_json(catalog: Catalog, tree: DecisionTree) -> dict:
         },
         "outcomes": {o.id: _outcome(catalog, here, o) for o in tree.outcomes.values()},
         "urls": {
-            "outcome": here.href(outcome_page(ID)),
+            "outcome": here.href(routes.outcome(ID)),
             "framework": here.href(routes.framework(ID)),
             "compare": compare_any_href(catalog, here, ()) + IDS,
         },

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import routes
-from ..catalog import Catalog, Cell
-from ..wizard_tree import Outcome
+from ..model import routes
+from ..model.catalog import Catalog
+from ..model.core import Cell
+from ..model.sections.decision_tree import Outcome
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,12 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from macros.tools.chromium import CHROMIUM_ARGS, DEBIAN_CHROMIUM
 from tests.audit.bare_material import make_bare_project
 from tests.audit.page_types import select_pages
 from tests.audit.static_server import serve_compressed
-from tests.conftest import CHROMIUM_ARGS, DEBIAN_CHROMIUM, ROOT, mkdocs_build
+from tests.helpers.project import ROOT
+from tests.helpers.site import mkdocs_build
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

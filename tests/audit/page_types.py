@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.loader import load_catalog
-from tests.datasets import DATA
+from macros.model.catalog import load_catalog
+from tests.helpers.datasets import DATA
 
 Picker = Callable[[Path, Path], str | None]  # (site dir, data dir) -> URL relative to the site root
 

@@ -11,7 +11,7 @@ import http.server
 import threading
 from pathlib import Path
 
-from tests.conftest import _QuietHandler
+from tests.helpers.site import _QuietHandler
 
 COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".map")
 

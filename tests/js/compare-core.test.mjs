@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  buildRows, cellLabel, curatedIncluding, findFramework, inlineTokens, isSame, mergeCells, normalise,
+  buildRows, cellLabel, curatedIncluding, findFramework, isSame, mergeCells, normalise,
   parseQuery, serialise, valueOf, visibleRows,
 } from "../../docs/assets/js/compare-core.mjs";
 
@@ -132,17 +132,6 @@ test("curated comparisons that include every chosen framework", () => {
   assert.deepEqual(curatedIncluding(DATA, ["gin"]).map((c) => c.id), ["gin-vs-echo"]);
   assert.deepEqual(curatedIncluding(DATA, ["gin", "fastapi"]), []);
   assert.deepEqual(curatedIncluding(DATA, []), []);
-});
-
-test("text markup: code first, then bold; everything else stays text", () => {
-  assert.deepEqual(inlineTokens("**Fast** and `a**b**` <img>"), [
-    { type: "strong", text: "Fast" },
-    { type: "text", text: " and " },
-    { type: "code", text: "a**b**" },
-    { type: "text", text: " <img>" },
-  ]);
-  assert.deepEqual(inlineTokens("no markup"), [{ type: "text", text: "no markup" }]);
-  assert.deepEqual(inlineTokens("**unclosed"), [{ type: "text", text: "**unclosed" }]);
 });
 
 test("a language is linked with its tagline for the link's full name", () => {

@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  allPaths, answer, compareUrl, decisionRecord, decodePath, encodePath, frameworksById, idsOf, inlineParts,
-  pageUrl, plainText, recordFileName, trail, walk,
+  allPaths, answer, compareUrl, decisionRecord, decodePath, encodePath, frameworksById, idsOf,
+  pageUrl, recordFileName, trail, walk,
 } from "../../docs/assets/js/wizard-core.mjs";
 
 // A tree in the shape of api/decision-tree.json: two questions, three outcomes.
@@ -113,16 +113,6 @@ test("every path from the start ends in an outcome", () => {
   for (const ids of paths) assert.ok(walk(TREE, ids).outcome);
   // Each outcome is reached.
   assert.deepEqual(new Set(paths.map((p) => p.at(-1))), new Set(Object.keys(TREE.outcomes)));
-});
-
-test("inline markup is only **bold** and `code`; anything else stays text", () => {
-  assert.deepEqual(inlineParts("A **bold** and `a<b>` end"), [
-    { kind: "text", text: "A " }, { kind: "strong", text: "bold" }, { kind: "text", text: " and " },
-    { kind: "code", text: "a<b>" }, { kind: "text", text: " end" },
-  ]);
-  const hostile = "<img src=x onerror=alert(1)>";
-  assert.deepEqual(inlineParts(hostile), [{ kind: "text", text: hostile }]);
-  assert.equal(plainText("**Fast** `x` y"), "Fast x y");
 });
 
 const OPTIONS = {

@@ -148,26 +148,3 @@ export function mergeCells(values) {
 export function visibleRows(rows, onlyDifferences) {
   return onlyDifferences ? rows.filter((row) => !row.same) : rows;
 }
-
-// ── Text markup ──────────────────────────────────────────────────────────────────────────
-
-/** Data text as tokens: { type: "text" | "strong" | "code", text }. `code` spans first, then
- * **bold** in the rest, as macros/escaping.py `inline` does; anything else is text. */
-export function inlineTokens(text) {
-  const tokens = [];
-  for (const piece of text.split(/(`[^`\n]+`)/)) {
-    if (piece.length > 1 && piece.startsWith("`") && piece.endsWith("`")) {
-      tokens.push({ type: "code", text: piece.slice(1, -1) });
-      continue;
-    }
-    const bold = /\*\*(.+?)\*\*/g;
-    let at = 0;
-    for (const match of piece.matchAll(bold)) {
-      if (match.index > at) tokens.push({ type: "text", text: piece.slice(at, match.index) });
-      tokens.push({ type: "strong", text: match[1] });
-      at = match.index + match[0].length;
-    }
-    if (at < piece.length) tokens.push({ type: "text", text: piece.slice(at) });
-  }
-  return tokens;
-}

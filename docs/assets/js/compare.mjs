@@ -4,9 +4,9 @@
 // only through textContent and createElement.
 
 import {
-  buildRows, curatedIncluding, findFramework, inlineTokens, mergeCells, normalise, parseQuery,
-  serialise, visibleRows,
+  buildRows, curatedIncluding, findFramework, mergeCells, normalise, parseQuery, serialise, visibleRows,
 } from "./compare-core.mjs";
+import { inlineNodes } from "./inline-markup.mjs";
 
 const loaded = new Map(); // src -> Promise of the JSON, kept across instant navigation
 
@@ -34,8 +34,7 @@ function element(tag, attributes = {}, ...children) {
 
 /** Data text with its **bold** and `code`, as nodes. */
 function richText(text) {
-  return inlineTokens(text).map((token) =>
-    token.type === "text" ? document.createTextNode(token.text) : element(token.type, { text: token.text }));
+  return inlineNodes(text);
 }
 
 function notStated() {

@@ -71,24 +71,7 @@ export function compareUrl(tree, ids) {
   return tree.urls.compare.replace("{ids}", ordered.map(encodeURIComponent).join(","));
 }
 
-// A data text in pieces: its only markup is **bold** and `code`.
-export function inlineParts(text) {
-  const parts = [];
-  for (const piece of text.split(/(`[^`\n]+`)/)) {
-    if (piece.length > 2 && piece.startsWith("`") && piece.endsWith("`")) {
-      parts.push({ kind: "code", text: piece.slice(1, -1) });
-      continue;
-    }
-    piece.split(/\*\*(.+?)\*\*/).forEach((chunk, i) => {
-      if (chunk) parts.push({ kind: i % 2 ? "strong" : "text", text: chunk });
-    });
-  }
-  return parts;
-}
 
-export function plainText(text) {
-  return inlineParts(text).map((p) => p.text).join("");
-}
 
 // ── Decision record (ADR) ─────────────────────────────────────────────────────────────────
 

@@ -2,6 +2,7 @@
 // "why" trace and a decision record. page-modules.mjs calls mount() for #wizard; the signal
 // removes the page's listeners when the next page arrives. Data goes in as text only.
 
+import { inlineNodes, plainText } from "./inline-markup.mjs";
 import * as core from "./wizard-core.mjs";
 
 const treeRequests = new Map();
@@ -69,8 +70,8 @@ class Wizard {
     const heading = state.outcome ? this.renderResult(state) : this.renderQuestion(state);
     const outcome = state.outcome && this.tree.outcomes[state.outcome];
     this.live.textContent = outcome
-      ? `Recommendation: ${core.plainText(outcome.title)}`
-      : `Step ${state.steps.length + 1}: ${core.plainText(this.tree.nodes[state.question].question)}`;
+      ? `Recommendation: ${plainText(outcome.title)}`
+      : `Step ${state.steps.length + 1}: ${plainText(this.tree.nodes[state.question].question)}`;
     if (focus) heading.focus();
   }
 
@@ -93,9 +94,7 @@ class Wizard {
 
   text(tag, text, attributes = {}) {
     const node = element(tag, attributes);
-    for (const part of core.inlineParts(text)) {
-      node.append(part.kind === "text" ? part.text : element(part.kind, {}, part.text));
-    }
+    node.append(...inlineNodes(text));
     return node;
   }
 
@@ -123,7 +122,7 @@ class Wizard {
     if (!steps.length) return [];
     const items = core.trail(this.tree, steps).map((t, i) => {
       const change = this.button("Change", "change", i);
-      change.append(element("span", { class: "visually-hidden" }, ` the answer to: ${core.plainText(t.question)}`));
+      change.append(element("span", { class: "visually-hidden" }, ` the answer to: ${plainText(t.question)}`));
       return element("li", {}, this.text("span", t.question, { class: "wizard-trail-question" }), " ",
         this.text("span", t.label, { class: "wizard-trail-answer" }), " ", change);
     });
@@ -172,7 +171,7 @@ class Wizard {
     }
     if (outcome.alternatives.length) {
       const first = outcome.frameworks[0];
-      const name = (id) => core.plainText(this.frameworks.get(id).name);
+      const name = (id) => plainText(this.frameworks.get(id).name);
       section.append(element("h3", {}, "Alternatives worth a look"),
         element("ul", { class: "wizard-alternatives" }, ...outcome.alternatives.map((id) => this.frameworkItem(id, " ",
           this.link(core.compareUrl(tree, [first, id]), `Compare ${name(id)} with ${name(first)}`, { class: "wizard-compare" })))));

@@ -1,0 +1,2 @@
+//! The app's controllers.
+pub mod items;

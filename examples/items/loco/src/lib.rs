@@ -1,0 +1,3 @@
+//! The items app: Loco hooks and controllers.
+pub mod app;
+pub mod controllers;

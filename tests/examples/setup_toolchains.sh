@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what the code examples need: Debian packages, examples/.venv, examples/node_modules.
+# Idempotent: each step runs only when something is missing or its list changed.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+EXAMPLES="$ROOT/examples"
+PYTHON="${PYTHON:-python3}"
+
+fail() { echo "setup_toolchains.sh: $*" >&2; exit 1; }
+
+# 1. Debian packages (Go, Ruby, protoc and plugins, wrk), one per line in debian-packages.txt.
+missing=()
+while read -r pkg; do
+  [[ -z "$pkg" || "$pkg" == \#* ]] && continue
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+done < "$EXAMPLES/debian-packages.txt"
+if ((${#missing[@]})); then
+  command -v apt-get >/dev/null || fail "apt-get not found; install by hand: ${missing[*]}"
+  [[ "$(id -u)" == 0 ]] || fail "root is needed to install Debian packages: ${missing[*]}"
+  echo "Installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >/dev/null || fail "apt-get update failed"
+  apt-get install -y -q --no-install-recommends "${missing[@]}" \
+    || fail "could not install Debian packages: ${missing[*]}"
+fi
+
+# 2. Python venv for the Python examples and the tests' protocol clients.
+VENV="$EXAMPLES/.venv"
+if [[ ! -x "$VENV/bin/python" || "$EXAMPLES/requirements.txt" -nt "$VENV/.installed" ]]; then
+  echo "Creating $VENV from examples/requirements.txt"
+  [[ -x "$VENV/bin/python" ]] || "$PYTHON" -m venv "$VENV" || fail "could not create $VENV"
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+    -r "$EXAMPLES/requirements.txt" || fail "pip could not install examples/requirements.txt"
+  touch "$VENV/.installed"
+fi
+
+# 3. Node packages from package-lock.json.
+MODULES="$EXAMPLES/node_modules"
+if [[ ! -f "$MODULES/.installed" || "$EXAMPLES/package-lock.json" -nt "$MODULES/.installed" \
+      || "$EXAMPLES/package.json" -nt "$MODULES/.installed" ]]; then
+  command -v npm >/dev/null || fail "npm not found: Node.js 20.19+ with npm is needed"
+  echo "Installing examples/node_modules with npm ci"
+  (cd "$EXAMPLES" && npm ci --no-audit --no-fund --loglevel=error) \
+    || fail "npm ci failed in examples/"
+  touch "$MODULES/.installed"
+fi
+
+echo "Example toolchains ready."

@@ -1,0 +1,36 @@
+"""Steps the browser tests share."""
+
+from __future__ import annotations
+
+MOBILE = {"width": 412, "height": 823}  # Lighthouse's mobile screen
+# Every layout shift of the page, from the start (buffered), as the Layout Instability API reports it.
+WATCH_SHIFTS = """window.__shifts = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value); })
+    .observe({type: "layout-shift", buffered: true});"""
+
+
+def open_page(page, url):
+    page.goto(url)
+    # Instant navigation starts once Material has fetched the sitemap.
+    page.wait_for_load_state("networkidle")
+    return page
+
+
+def wait_for_title(page, title):
+    page.wait_for_function("t => document.querySelector('article h1')?.firstChild?.textContent === t", arg=title)
+
+
+def painted(page) -> None:
+    page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def layout_shift(page) -> float:
+    painted(page)
+    return sum(page.evaluate("window.__shifts"))
+
+
+def hold(page, pattern: str) -> list:
+    """Hold the requests for `pattern` until the test lets them go (route.continue_())."""
+    held = []
+    page.route(pattern, lambda route: held.append(route))
+    return held
