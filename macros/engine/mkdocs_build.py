@@ -7,6 +7,9 @@ publishing code know nothing of MkDocs; README.md ("Engine adapter") lists what 
 from __future__ import annotations
 
 import copy
+import logging
+import html
+import time
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -15,10 +18,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from ..model.catalog import Catalog, DataValidationError, load_catalog
+from ..publish.previews import HEIGHT, WIDTH, Previews, page_preview
 from ..publish.site_files import site_files
+from ..views.blocks import DESCRIPTION_MAX, DESCRIPTION_MIN
 from ..views.site import nav_children
 
 _CATALOG_KEY = "data_catalog"
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 # Our CSS, inlined into each page's <head> so it costs no request before the first paint: these
 # on every page, and those a page names in its front matter (`styles: [assets/css/wizard.css]`).
 SITE_STYLES = ("assets/css/site.css",)
@@ -39,10 +45,12 @@ def catalog_of(config: MkDocsConfig) -> Catalog:
 
 
 class Build:
-    """The state of one build: problems found in pages, reported together at the end."""
+    """The state of one build: problems found in pages (reported together at the end) and the
+    link previews the pages ask for."""
 
     def __init__(self) -> None:
         self.problems: list[str] = []
+        self.previews = Previews()
 
 
 _build = Build()
@@ -94,14 +102,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     """Runs after mkdocs-macros has rendered the page (see mkdocs_hooks.py's priority)."""
     meta = page.meta
+    where = page.file.src_uri
     if page.file.generated_by is None:  # hand-written: plain text in, HTML out (generated pages are written so)
         for key in ESCAPED_KEYS:
             if isinstance(meta.get(key), str):
                 meta[key] = str(escape(meta[key]))
-    description = meta.get("description")
-    if not (isinstance(description, str) and description.strip()):
-        _build.problems.append(f"{page.file.src_uri}: no `description` in its front matter (its meta description "
+    title, description = (html.unescape(meta[k]) if isinstance(meta.get(k), str) else None for k in ESCAPED_KEYS)
+    if not (description and description.strip()):
+        _build.problems.append(f"{where}: no `description` in its front matter (its meta description "
                                "and link preview; add one line `description: ...`)")
+    elif not DESCRIPTION_MIN <= len(description) <= DESCRIPTION_MAX:
+        _build.problems.append(f"{where}: its description has {len(description)} characters; a link preview needs "
+                               f"{DESCRIPTION_MIN} to {DESCRIPTION_MAX}")
+    if not title:
+        _build.problems.append(f"{where}: no `title` in its front matter (its link preview's title)")
+    else:
+        preview = _build.previews.add(page_preview(catalog_of(config), config.site_name, where, title, description or ""))
+        meta["preview"] = {"image": (config.site_url or "") + preview.path, "alt": preview.alt,
+                           "width": WIDTH, "height": HEIGHT}
     styles = meta.get("styles", [])
     if not (isinstance(styles, list) and all(isinstance(s, str) for s in styles)):
         _build.problems.append(f"{page.file.src_uri}: `styles` must be a list of paths under docs/")
@@ -116,13 +134,25 @@ def on_env(env, config: MkDocsConfig, files: Files):
     if _build.problems:
         raise PluginError("pages that cannot be built as they are:\n  " + "\n  ".join(sorted(_build.problems)))
     env.globals["site_css"] = [_css(config, path) for path in SITE_STYLES]
+    # The link previews the pages named (MkDocs copies files after this event).
+    started = time.perf_counter()
+    for path, drawn in _build.previews.files():
+        files.append(File.generated(config, path, abs_src_path=str(drawn)))
+    cache = _build.previews.cache
+    log.info("link previews: %d drawn, %d reused in %.2f s", cache.drawn, cache.reused, time.perf_counter() - started)
     return env
 
 
 def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
     styles = page.meta.get("styles", [])
     context["page_css"] = [_css(config, path) for path in styles]
+    # A page whose address carries what it shows in its query (the compare page: ?frameworks=...)
+    # names no canonical address: a client that followed it would lose the query. The sitemap,
+    # written before the pages, still lists the page.
+    if page.meta.get("share") == "with-query":
+        page.canonical_url = None
     return context
+
 
 
 def _style_file(config: MkDocsConfig, path: str) -> Path:

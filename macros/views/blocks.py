@@ -12,7 +12,7 @@ from ..model import routes
 from ..model.catalog import Catalog
 from ..model.core import Cell, Choices, Language, Rationale
 from ..model.routes import Linker
-from .text import html_text, inline, md_text
+from .text import html_text, inline, md_text, plain
 
 
 def join(parts: Iterable[Markup], sep: str = "") -> Markup:
@@ -147,10 +147,27 @@ def choices_html(catalog: Catalog, link: Linker, choices: Choices, heading_tag: 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
+# A page's description is its meta description and the text of its link preview: chat apps cut
+# what is longer, and what is shorter says too little (the build checks every page's).
+DESCRIPTION_MIN, DESCRIPTION_MAX = 50, 200
+
+
+def fit_description(text: str, title: str = "") -> str:
+    """The plain text, led by the page's title where it is too short to say what the page is for,
+    cut at a word before DESCRIPTION_MAX characters (with "…") where too long."""
+    text = " ".join(plain(text).split())
+    if len(text) < DESCRIPTION_MIN and title:
+        text = f"{plain(title).rstrip('.')}: {text}"
+    if len(text) <= DESCRIPTION_MAX:
+        return text
+    cut = text[: DESCRIPTION_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:–—-")
+    return cut + "…"
+
+
 def page(title: str, description: str, body: Iterable[str], extra_meta: dict | None = None) -> str:
     """A Markdown page with front matter. Meta values are HTML-escaped: MkDocs templates print
     them without escaping."""
-    meta = {"title": html_text(title), "description": html_text(description), **(extra_meta or {})}
+    meta = {"title": html_text(title), "description": html_text(fit_description(description, title)), **(extra_meta or {})}
     front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{front}---\n\n# {md_text(title)}\n" + "".join(body)
 

@@ -230,7 +230,16 @@ def figures_note(link: Linker, hidden: bool = False) -> Markup:
         Markup(" hidden") if hidden else "", FIGURES_NOTE, link.href(routes.CLAIMS))
 
 
+def who(names: Sequence[str]) -> str:
+    """Whose value a cell holds, as the phone layout labels it: 'Gin', 'Gin and Echo', 'Gin, Echo and Axum'."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def table_html(catalog: Catalog, link: Linker, framework_ids: Sequence[str], table_id: str) -> Markup:
+    """One column per framework on wide screens; on a phone (compare.css) one card per field, each
+    value labelled with its framework (`compare-who`, hidden on wide screens), so every framework
+    shows without sideways scrolling."""
+    names = [plain(catalog.framework(fid).name) for fid in framework_ids]
     head = join(
         Markup('<th scope="col"><a href="{}">{}</a></th>').format(link.href(routes.framework(fid)), inline(catalog.framework(fid).name))
         for fid in framework_ids
@@ -238,11 +247,13 @@ def table_html(catalog: Catalog, link: Linker, framework_ids: Sequence[str], tab
     body = []
     table_rows = rows(catalog, framework_ids)
     for row in table_rows:
-        cells = join(
-            Markup('<td{}>{}</td>').format(Markup(' colspan="{}"').format(span) if span > 1 else Markup(""),
-                                          value_html(link, row.field, value))
-            for value, span in merged(row.values)
-        )
+        cells, start = [], 0
+        for value, span in merged(row.values):
+            cells.append(Markup('<td{}><p class="compare-who">{}</p>{}</td>').format(
+                Markup(' colspan="{}"').format(span) if span > 1 else Markup(""), who(names[start:start + span]),
+                value_html(link, row.field, value)))
+            start += span
+        cells = join(cells)
         same = Markup(' data-same=""') if row.same else Markup("")
         body.append(Markup('<tr data-field="{}"{}><th scope="row">{}</th>{}</tr>').format(row.field.key, same, row.field.label, cells))
     return Markup(

@@ -22,8 +22,13 @@ from .blocks import (
     rationale_html,
     rationale_markdown,
 )
+from ..model.sections.facts import Facts
 from .registry import page_sections
+from .sections.facts import facts_box
 from .text import inline, plain
+
+
+SEARCH_BOOST = 4
 
 
 def facts(catalog: Catalog, link: Linker, fw: Framework) -> Markup:
@@ -99,6 +104,9 @@ def guidance_section(catalog: Catalog, link: Linker, fw: Framework) -> list[str]
 def framework_page(catalog: Catalog, fw: Framework) -> str:
     link = Linker(routes.framework(fw.id))
     body = [block(para(fw.summary, cls="lead")), block(facts(catalog, link, fw))]
+    known = catalog.find(Facts)
+    if known is not None:
+        body.append(block(facts_box(known, fw.id)))
     if fw.rationale:
         body.append(rationale_markdown(fw.rationale))
     else:
@@ -107,4 +115,5 @@ def framework_page(catalog: Catalog, fw: Framework) -> str:
     body += matrix_section(catalog, link, fw)
     body += guidance_section(catalog, link, fw)
     body += page_sections(catalog, "framework", fw, link)
-    return page(fw.name, describe(catalog, fw), body)
+    # A framework's own page is the first search result for its name (Material's per-page boost).
+    return page(fw.name, describe(catalog, fw), body, extra_meta={"search": {"boost": SEARCH_BOOST}})

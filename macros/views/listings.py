@@ -37,6 +37,22 @@ def language_cards(catalog: Catalog, link: Linker) -> Markup:
     ])
 
 
+def _links(items: list[Markup]) -> Markup:
+    return join(items, Markup(" · "))
+
+
+def use_case_links(catalog: Catalog, link: Linker) -> Markup:
+    """Every use case as one line of links (the home page)."""
+    return _links([Markup('<a href="{}">{}</a>').format(link.href(routes.use_case(u.id)), inline(u.short_name))
+                   for u in catalog.use_cases])
+
+
+def language_links(catalog: Catalog, link: Linker) -> Markup:
+    """Every language as one line of links (the home page)."""
+    return _links([Markup('<a href="{}">{}</a>').format(link.href(routes.language(x.id)), language_name(x))
+                   for x in catalog.languages])
+
+
 def framework_index(catalog: Catalog, link: Linker) -> str:
     """Every framework, grouped by language (language-agnostic last), with kind and summary:
     Markdown headings (for the table of contents) over HTML tables."""

@@ -13,14 +13,16 @@ from .text import inline, plain
 
 
 def cell_html(catalog: Catalog, link: Linker, cell: Cell) -> Markup:
+    # The use case, shown only on a phone (site.css), where each language is a card of its cells.
+    where = Markup('<span class="matrix-where">{}</span>').format(inline(catalog.use_case(cell.use_case).short_name))
     if cell.none_by_design:
         href = link.href(routes.language(cell.language), f"none-{cell.use_case}")
-        return Markup('<td class="matrix-none"><a href="{}"><strong>None, by design</strong></a><br>{}</td>').format(
-            href, inline(cell.none_by_design.summary))
+        return Markup('<td class="matrix-none">{}<a href="{}"><strong>None, by design</strong></a><br>{}</td>').format(
+            where, href, inline(cell.none_by_design.summary))
     # data-frameworks and data-cell let the matrix picker (docs/assets/js/compare.mjs) compare picked cells.
-    where = f"{plain(catalog.language(cell.language).name)} × {plain(catalog.use_case(cell.use_case).name)}"
-    return Markup('<td data-frameworks="{}" data-cell="{}">{}</td>').format(
-        " ".join(cell.framework_ids), where, options_html(catalog, link, cell))
+    return Markup('<td data-frameworks="{}" data-cell="{}">{}{}</td>').format(
+        " ".join(cell.framework_ids), f"{plain(catalog.language(cell.language).name)} × {plain(catalog.use_case(cell.use_case).name)}",
+        where, options_html(catalog, link, cell))
 
 
 def matrix_table(catalog: Catalog, link: Linker, table_id: str = "matrix") -> Markup:

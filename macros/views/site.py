@@ -11,7 +11,7 @@ from ..model.routes import Linker
 from .blocks import framework_groups
 from .framework_page import framework_page
 from .language_page import language_page
-from .listings import framework_index, language_cards, use_case_cards
+from .listings import framework_index, language_cards, language_links, use_case_cards, use_case_links
 from .matrix import matrix_table
 from .registry import GeneratedPage, NavEntries, views
 from .text import html_text
@@ -57,6 +57,8 @@ def page_macros(catalog: Catalog) -> dict[str, Callable[[Linker], Macro]]:
         "use_case_cards": lambda link: lambda: use_case_cards(catalog, link),
         "language_cards": lambda link: lambda: language_cards(catalog, link),
         "framework_index": lambda link: lambda: framework_index(catalog, link),
+        "use_case_links": lambda link: lambda: use_case_links(catalog, link),
+        "language_links": lambda link: lambda: language_links(catalog, link),
         "count": lambda link: lambda what: len(getattr(catalog, what)),
     }
     for view in views():

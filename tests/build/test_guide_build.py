@@ -193,7 +193,7 @@ def test_12_migration_path_and_where_most_companies_stop(built_site):
 
 def test_13_advanced_patterns_without_a_dead_link(built_site):
     page_html = page_of(built_site, pages.ADVANCED)
-    assert rows(page_html, "advanced-patterns") == len(MIGRATION.patterns)
+    assert rows(page_html, "advanced-patterns-table") == len(MIGRATION.patterns)
     text = text_of(page_html)
     assert MIGRATION.warning in text and all(p.when in text for p in MIGRATION.patterns)
     for path in built_site.rglob("*.html"):

@@ -32,15 +32,18 @@ from . import runners
 
 MANIFEST = runners.load_manifest()
 CLIENTS = runners.ROOT / "tests" / "examples" / "clients.py"
-SEED = [{"id": 1, "name": "Keyboard", "price": 49.5}, {"id": 2, "name": "Mouse", "price": 19.99}]
+# The items API as data/code_examples.yaml specifies it once (`api`): its seed and field limits.
+API = yaml.safe_load(runners.MANIFEST.read_text())["api"]
+SEED = API["seed"]
+FIELDS = {field["name"]: field for field in API["fields"]}
 NEW_ITEM = {"name": "Monitor", "price": 199.0}
 # Invalid bodies for POST /items, each with the field whose name the error body must mention.
 INVALID_ITEMS = [
     ({"price": 5}, "name"),
     ({"name": "", "price": 5}, "name"),
-    ({"name": "x" * 101, "price": 5}, "name"),
+    ({"name": "x" * (FIELDS["name"]["max_length"] + 1), "price": 5}, "name"),
     ({"name": "Cable"}, "price"),
-    ({"name": "Cable", "price": -1}, "price"),
+    ({"name": "Cable", "price": FIELDS["price"]["minimum"] - 1}, "price"),
     ({"name": "Cable", "price": "abc"}, "price"),
 ]
 ECHO_TEXT = "héllo, echo ✓"

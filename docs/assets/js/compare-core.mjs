@@ -38,6 +38,12 @@ export function findFramework(data, entry) {
 }
 
 /** Curated comparisons that include every chosen framework. */
+/** The curated comparison of exactly these frameworks, if the guide draws one: its page is the
+ * address to share (its link preview shows the frameworks and the verdict). */
+export function curatedSame(data, ids) {
+  return data.comparisons.find((c) => c.frameworks.length === ids.length && ids.every((id) => c.frameworks.includes(id)));
+}
+
 export function curatedIncluding(data, ids) {
   if (ids.length === 0) return [];
   return data.comparisons.filter((c) => ids.every((id) => c.frameworks.includes(id)));
@@ -147,4 +153,10 @@ export function mergeCells(values) {
 /** The rows to show: all, or only those whose values differ. */
 export function visibleRows(rows, onlyDifferences) {
   return onlyDifferences ? rows.filter((row) => !row.same) : rows;
+}
+
+/** Whose value a cell holds, as the phone layout labels it: "Gin", "Gin and Echo", "Gin, Echo and Axum"
+ * (macros/views/compare_table.py `who`). */
+export function whoLabel(names) {
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }

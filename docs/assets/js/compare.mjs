@@ -4,9 +4,9 @@
 // only through textContent and createElement.
 
 import {
-  buildRows, curatedIncluding, findFramework, mergeCells, normalise, parseQuery, serialise, visibleRows,
+  buildRows, curatedIncluding, curatedSame, findFramework, mergeCells, normalise, parseQuery, serialise, visibleRows, whoLabel,
 } from "./compare-core.mjs";
-import { inlineNodes } from "./inline-markup.mjs";
+import { inlineNodes, plainText } from "./inline-markup.mjs";
 
 const loaded = new Map(); // src -> Promise of the JSON, kept across instant navigation
 
@@ -82,10 +82,13 @@ function tableNode(data, frameworks, rows, base) {
   for (const row of rows) {
     const tr = element("tr", { "data-field": row.field.key }, element("th", { scope: "row", text: row.field.label }));
     if (row.same) tr.dataset.same = "";
+    let start = 0;
     for (const { value, span } of mergeCells(row.values)) {
-      const td = element("td", {}, ...valueNodes(row.field, value, base));
+      const who = element("p", { class: "compare-who", text: whoLabel(frameworks.slice(start, start + span).map((fw) => plainText(fw.name))) });
+      const td = element("td", {}, who, ...valueNodes(row.field, value, base));
       if (span > 1) td.colSpan = span;
       tr.append(td);
+      start += span;
     }
     body.append(tr);
   }
@@ -216,12 +219,15 @@ async function mountCompare(root, signal) {
   differences.addEventListener("change", renderTable, { signal });
 
   copy.addEventListener("click", async () => {
-    const url = location.href;
+    // Where the guide compares exactly these, its page is the better link: its preview in a chat
+    // app shows the frameworks and the verdict, where this page's can only describe itself.
+    const curated = curatedSame(data, chosen);
+    const url = curated ? new URL(curated.url, src).href : location.href;
     try {
       if (!navigator.clipboard?.writeText) throw new Error("no clipboard access");
       await navigator.clipboard.writeText(url);
       fallback.hidden = true;
-      copied.textContent = "Link copied.";
+      copied.textContent = curated ? `Link copied: the guide's own comparison, “${plainText(curated.title)}”.` : "Link copied.";
     } catch {
       // No clipboard (insecure context, permission denied): show the link, selected, to copy by hand.
       linkField.value = url;
@@ -280,6 +286,7 @@ function mountMatrixPicker(toolbar, signal) {
     open.hidden = !ready;
     open.setAttribute("href", toolbar.dataset.href + (ready ? serialise(known) : ""));
     open.textContent = `Compare ${known.length} frameworks`;
+    toolbar.toggleAttribute("data-picked", picked.length > 0);
     if (picked.length === 0) status.textContent = `Tick “Compare” in matrix cells to put their frameworks side by side (${min} to ${max}).`;
     else if (known.length < min) status.textContent = `Selected: ${listed}. Pick another cell: at least ${min} frameworks.`;
     else if (known.length > max) status.textContent = `Selected: ${listed}. That is ${known.length} frameworks; compare at most ${max}.`;

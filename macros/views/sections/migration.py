@@ -70,7 +70,7 @@ def migration_truth(catalog: Catalog, migration: Migration, link: Linker) -> str
 def advanced_patterns(catalog: Catalog, migration: Migration, link: Linker) -> str:
     rows = [[inline(p.name), inline(p.when)] for p in migration.patterns]
     return (block(para(migration.advanced_intro))
-            + block(table(["Pattern", "When"], rows, "advanced-patterns"))
+            + block(table(["Pattern", "When"], rows, "advanced-patterns-table"))
             + block(callout("warning", "Warning", para(migration.warning))))
 
 
