@@ -65,6 +65,7 @@ class UseCase:
     scenarios: Texts = ()
     patterns: tuple[Pattern, ...] = ()
     choices: Choices | None = None
+    names: tuple[str, ...] = ()  # framework ids its text names
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class Framework:
     language: str | None = None  # None: language-agnostic infrastructure, or a language outside the matrix
     part_of: str | None = None
     other_language: str | None = None  # the language of a tool outside the matrix's five (e.g. Java)
+    names: tuple[str, ...] = ()  # framework ids its text names
     rationale: Rationale = field(default_factory=Rationale)
     use_cases: tuple[str, ...] = ()  # matrix cells first, then those declared in the data
 
@@ -198,6 +200,7 @@ def load_core(docs: dict[str, YamlDoc], report: Report) -> Core:
             when_you_need=opt_text(record.get("when_you_need")) or "", scenarios=texts(record.get("scenarios")),
             patterns=tuple(patterns),
             choices=choices(ucs_doc, (*base, "choices"), record.get("choices"), framework_ids, report),
+            names=refs(ucs_doc, (*base, "names"), framework_ids, "framework", report),
         ))
     use_case_ids = [u.id for u in use_cases]
 
@@ -233,6 +236,7 @@ def load_core(docs: dict[str, YamlDoc], report: Report) -> Core:
             summary=opt_text(record.get("summary")) or "", language=opt_text(record.get("language")),
             part_of=opt_text(record.get("part_of")), rationale=rationale(record),
             other_language=opt_text(record.get("other_language")),
+            names=refs(fw_doc, ("frameworks", fws[fid][0], "names"), framework_ids, "framework", report),
             use_cases=tuple(u for u in use_case_ids if u in wanted),
         ))
 

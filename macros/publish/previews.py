@@ -18,7 +18,7 @@ from ..model.sections.comparisons import Comparisons
 from ..model.sections.decision_tree import DecisionTree
 from ..views.blocks import language_text
 from ..views.text import plain
-from .preview_image import PreviewCard, PreviewCache, card_key
+from .preview_image import PreviewCache, PreviewCard, card_key
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CACHE_DIR = ROOT / ".cache" / "previews"

@@ -11,6 +11,7 @@ JSON file, like links in an HTML page.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,8 @@ from ..model.catalog import Catalog
 from ..model.core import Cell, Framework, Rationale
 from ..model.routes import Linker
 from ..model.sections.comparisons import Comparisons
-from .compare_table import claim_entries, fields
+from ..model.sections.facts import Facts, FrameworkFacts, Sourced, Unknown
+from .compare_table import COMPUTED, Item, fields, figures_of, value_of
 
 API_DIR = "api"
 SCHEMA_DIR = Path(__file__).resolve().parent / "api_schemas"
@@ -72,13 +74,54 @@ def _cell(cell: Cell) -> dict:
             "options": [list(o) for o in cell.options], "rationale": _rationale(cell.rationale)}
 
 
+def _item(item: Item) -> dict:
+    """An item of a computed value; `href` is relative to this file, or absolute outside the site."""
+    path, _, anchor = (item.href or "").partition("#")
+    out: dict[str, Any] = {"text": item.text, "href": item.url or (_url(path, anchor or None) if item.href else None)}
+    if item.note:
+        text, target = item.note
+        note_path, _, note_anchor = target.partition("#")
+        out["note"] = {"text": text, "href": _url(note_path, note_anchor or None)}
+    return out
+
+
+def _fact(fact) -> dict:
+    if isinstance(fact, Unknown):
+        return {"unknown": fact.why}
+    value = fact.value
+    if is_dataclass(value):
+        value = {k: (asdict(v) if is_dataclass(v) else v) for k, v in vars(value).items()}
+    return {"value": value, "source": fact.source, "checked": fact.checked}
+
+
+def _facts(catalog: Catalog, fw: Framework) -> dict | None:
+    facts = catalog.find(Facts)
+    record = facts.of(fw.id) if facts else None
+    if record is None:
+        return None
+    out: dict[str, Any] = {"checked": record.checked}
+    out |= {key: _fact(getattr(record, key)) for key in FrameworkFacts.FIELDS}
+    if isinstance(record.package, Sourced) and record.package.value.install:
+        out["package"]["install"] = record.package.value.install
+    out["notes"] = [{"text": n.text, "source": n.source, "checked": n.checked} for n in facts.notes_about(fw.id)]
+    return out
+
+
 def _framework(catalog: Catalog, fw: Framework) -> dict:
+    # The values the site computes (the guide's figures as one range each, the facts), shaped as
+    # the compare table shows them: the browser shows them as they are.
+    computed = {f.key: [{"source": g.source, "items": [_item(i) for i in g.items]} for g in value]
+                for f in fields(catalog) if f.type in COMPUTED and (value := value_of(catalog, fw, f))}
     return {
         "id": fw.id, "name": fw.name, "url": _url(routes.framework(fw.id)), "language": fw.language,
+        "other_language": fw.other_language,
         "kind": fw.kind, "part_of": fw.part_of, "summary": fw.summary, "use_cases": list(fw.use_cases),
         "cells": [{"language": c.language, "use_case": c.use_case} for c in catalog.cells_of(fw.id)],
         **_rationale(fw.rationale),
-        "claims": [{"metric": e.metric, "source": e.source, "text": e.text} for e in claim_entries(catalog, fw)],
+        "figures": [{"metric": f.metric, "text": f.text,
+                     "differs": _url(routes.CLAIMS, f.differs) if f.differs else None} for f in figures_of(catalog, fw)],
+        "facts": _facts(catalog, fw),
+        "values": computed,
     }
 
 

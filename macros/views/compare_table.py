@@ -24,8 +24,10 @@ from ..model.catalog import Catalog
 from ..model.core import Cell, Framework
 from ..model.routes import Linker
 from ..model.sections.claims import Ledger
+from ..model.sections.facts import Facts, FrameworkFacts, Unknown
 from .blocks import RATIONALE_SECTIONS, join
-from .figures import name_of, value_text
+from .figures import comparison_anchor, name_of, range_text
+from .sections.facts import STATUS_NAMES
 from .text import inline, plain
 
 
@@ -51,37 +53,55 @@ FIELDS: tuple[Field, ...] = (
 )
 
 CLAIMS_PREFIX = "claims."
+FACTS_PREFIX = "facts."
+COMPUTED = ("claims", "facts")  # field types whose values the site computes (published as they show)
+# Facts beyond the guide (data/facts.yaml), after the guide's own fields: (key, label).
+FACT_FIELDS = (("license", "Licence"), ("latest", "Latest version"), ("status", "Status"), ("links", "Links"))
 
 
 def fields(catalog: Catalog) -> tuple[Field, ...]:
-    """FIELDS, then a row per metric the claims ledger has figures for (when the feature is on)."""
+    """FIELDS, a row per metric the claims ledger has figures for, then the facts beyond the guide
+    (each where its section is loaded)."""
+    out = FIELDS
     ledger = catalog.find(Ledger)
-    if ledger is None:
-        return FIELDS
-    used = [m for m in ledger.metrics if any(c.metric == m.id for c in ledger.claims)]
-    return FIELDS + tuple(Field(f"{CLAIMS_PREFIX}{m.id}", m.name, "claims") for m in used)
+    if ledger is not None:
+        used = [m for m in ledger.metrics if any(c.metric == m.id for c in ledger.claims)]
+        out += tuple(Field(f"{CLAIMS_PREFIX}{m.id}", m.name, "claims") for m in used)
+    if catalog.find(Facts) is not None:
+        out += tuple(Field(f"{FACTS_PREFIX}{key}", label, "facts") for key, label in FACT_FIELDS)
+    return out
 
 
 @dataclass(frozen=True)
-class ClaimEntry:
+class Figure:
+    """The guide's figures about a framework for one metric, as one value: the range across
+    everything the guide says (against every baseline it names), and where the guide gives
+    different figures, the anchor of that disagreement on the claims page."""
+
     metric: str
-    source: str | None  # None: about the framework itself (the only kind so far)
-    text: str  # "2–3x against Django REST Framework"
+    text: str  # "2–4x against Django REST Framework"
+    differs: str | None = None
 
 
-def claim_entries(catalog: Catalog, fw: Framework) -> tuple[ClaimEntry, ...]:
-    """The guide's figures about a framework."""
+def figures_of(catalog: Catalog, fw: Framework) -> tuple[Figure, ...]:
     ledger = catalog.find(Ledger)
     if ledger is None:
         return ()
-
-    def text(claim) -> str:
-        figure = value_text(claim, ledger.metric(claim.metric))
-        against = " / ".join(plain(name_of(catalog, b)) for b in claim.baselines)
-        return f"{figure} against {against}" if against else figure
-
-    # The guide repeats some figures in several places; each reads once here.
-    return tuple(dict.fromkeys(ClaimEntry(c.metric, None, text(c)) for c in ledger.claims if fw.id in c.subjects))
+    groups: dict[str, list] = {}
+    for claim in ledger.claims:
+        if fw.id in claim.subjects:
+            groups.setdefault(claim.metric, []).append(claim)
+    figures = []
+    for metric_id, claims in groups.items():
+        metric = ledger.metric(metric_id)
+        baselines = tuple(dict.fromkeys(b for c in claims for b in c.baselines))
+        low, high = min(c.span[0] for c in claims), max(c.span[1] for c in claims)
+        text = range_text(low, high, metric, approx=any(c.approx for c in claims))
+        against = " / ".join(plain(name_of(catalog, b)) for b in baselines)
+        disagreement = next((d for d in ledger.disagreements if any(c in d.claims for c in claims)), None)
+        figures.append(Figure(metric_id, f"{text} against {against}" if against else text,
+                              comparison_anchor(disagreement) if disagreement else None))
+    return tuple(figures)
 
 
 EMPTY = Markup('<span aria-hidden="true">—</span><span class="visually-hidden">not stated</span>')
@@ -94,6 +114,8 @@ class Item:
     # More of the link's name, for assistive technology and crawlers only: a language's tagline
     # after its name (a link named "Go" alone reads like a command), as blocks.language_name does.
     hidden: str | None = None
+    url: str | None = None  # an address outside the site (a fact's link or source)
+    note: tuple[str, str] | None = None  # (text, site path#anchor) after the item, in brackets
 
 
 @dataclass(frozen=True)
@@ -127,11 +149,40 @@ def cell_label(catalog: Catalog, cell: Cell) -> str:
     return f"{catalog.language(cell.language).name} × {catalog.use_case(cell.use_case).short_name}"
 
 
+DIFFERS = "the guide's figures differ"
+
+
+def _fact_items(record: FrameworkFacts | None, key: str) -> tuple[Item, ...]:
+    if record is None:
+        return ()
+    if key == "links":
+        return tuple(Item(label, url=fact.value) for label, fact in record.links())
+    fact = getattr(record, key)
+    if isinstance(fact, Unknown):
+        return (Item("Unknown"),)
+    if key == "latest":
+        when = f", released {fact.value.date}" if fact.value.date else ""
+        return (Item(f"{fact.value.version}{when} (as of {fact.checked})", url=fact.source),)
+    if key == "status":
+        status = fact.value
+        text = STATUS_NAMES.get(status.value, status.value)
+        items = [Item(text, url=fact.source)]
+        if status.successor:
+            items.append(Item(f"successor: {status.successor.name}", url=status.successor.url))
+        return tuple(items)
+    return (Item(str(fact.value), url=fact.source),)
+
+
 def value_of(catalog: Catalog, fw: Framework, field: Field) -> Value:
     if field.type == "claims":
-        entries = [e for e in claim_entries(catalog, fw) if e.metric == field.key.removeprefix(CLAIMS_PREFIX)]
-        sources = dict.fromkeys(e.source for e in entries)
-        return tuple(Group(source, tuple(Item(e.text) for e in entries if e.source == source)) for source in sources)
+        metric = field.key.removeprefix(CLAIMS_PREFIX)
+        items = tuple(Item(f.text, note=(DIFFERS, f"{routes.CLAIMS}#{f.differs}") if f.differs else None)
+                      for f in figures_of(catalog, fw) if f.metric == metric)
+        return (Group(None, items),) if items else ()
+    if field.type == "facts":
+        facts = catalog.find(Facts)
+        items = _fact_items(facts.of(fw.id) if facts else None, field.key.removeprefix(FACTS_PREFIX))
+        return (Group(None, items),) if items else ()
     own = _own(catalog, fw, field)
     groups = [Group(None, own)] if own else []
     if field.type == "rationale":
@@ -192,15 +243,23 @@ def merged(values: Sequence[Value]) -> list[tuple[Value, int]]:
 # ── HTML ─────────────────────────────────────────────────────────────────────────────────
 
 def _item_html(link: Linker, item: Item) -> Markup:
-    if item.href is None:
-        return inline(item.text)
-    path, _, anchor = item.href.partition("#")
-    hidden = Markup('<span class="visually-hidden">: {}</span>').format(inline(item.hidden)) if item.hidden else Markup("")
-    return Markup('<a href="{}">{}{}</a>').format(link.href(path, anchor or None), inline(item.text), hidden)
+    if item.url is not None:
+        html = Markup('<a href="{}">{}</a>').format(item.url, inline(item.text))
+    elif item.href is None:
+        html = inline(item.text)
+    else:
+        path, _, anchor = item.href.partition("#")
+        hidden = Markup('<span class="visually-hidden">: {}</span>').format(inline(item.hidden)) if item.hidden else Markup("")
+        html = Markup('<a href="{}">{}{}</a>').format(link.href(path, anchor or None), inline(item.text), hidden)
+    if item.note is not None:
+        text, target = item.note
+        path, _, anchor = target.partition("#")
+        html += Markup(' (<a href="{}">{}</a>)').format(link.href(path, anchor or None), text)
+    return html
 
 
 # Short values read on one line: names, links and figures ("10,000 req/sec" needs "; ").
-INLINE_SEPARATORS = {"language": ", ", "kind": ", ", "use_cases": ", ", "cells": ", ", "claims": "; "}
+INLINE_SEPARATORS = {"language": ", ", "kind": ", ", "use_cases": ", ", "cells": ", ", "claims": "; ", "facts": " · "}
 
 
 def _group_html(link: Linker, field: Field, group: Group) -> Markup:
@@ -220,8 +279,9 @@ def value_html(link: Linker, field: Field, value: Value) -> Markup:
     return join(_group_html(link, field, g) for g in value) if value else EMPTY
 
 
-FIGURES_NOTE = ("Speed, memory and the other figures are the guide's own rules of thumb, as it states them, "
-                "not measurements.")
+FIGURES_NOTE = ("Speed, memory and the other figures are the guide's own rules of thumb, not measurements: "
+                "each is the range of what the guide says, marked where its figures differ. Licence, version, "
+                "status and links are facts beyond the guide, with their sources.")
 
 
 def figures_note(link: Linker, hidden: bool = False) -> Markup:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model.catalog import Catalog
-from ..model.sections.claims import Claim, Metric
+from ..model.sections.claims import Claim, Comparison, Metric
 
 
 def number(value: float) -> str:
@@ -43,3 +43,16 @@ def name_of(catalog: Catalog, subject_id: str) -> str:
     if catalog.has_framework(subject_id):
         return catalog.framework(subject_id).name
     return catalog.language(subject_id).name
+
+
+def range_text(low: float, high: float, metric: Metric, approx: bool = False) -> str:
+    """'2–4x', '~50–100 MB', '10,000+ req/sec', 'under 1 ms': what a set of figures spans."""
+    if low == 0 and high != float("inf"):
+        return with_unit(f"under {number(high)}", metric)
+    text = span_text(low, high, metric)
+    return ("~" if approx else "") + text
+
+
+def comparison_anchor(comparison: Comparison) -> str:
+    """The claims page's anchor of one disagreement (views/sections/claims.py's headings)."""
+    return "-".join(["differs", comparison.metric, comparison.subject] + ([comparison.baseline] if comparison.baseline else []))

@@ -8,6 +8,7 @@ from ..model import routes
 from ..model.catalog import Catalog
 from ..model.core import Framework
 from ..model.routes import Linker
+from ..model.sections.facts import Facts
 from .blocks import (
     block,
     callout,
@@ -22,11 +23,10 @@ from .blocks import (
     rationale_html,
     rationale_markdown,
 )
-from ..model.sections.facts import Facts
 from .registry import page_sections
+from .sections.code_examples import page_styles as code_styles
 from .sections.facts import facts_box
 from .text import inline, plain
-
 
 SEARCH_BOOST = 4
 
@@ -50,6 +50,14 @@ def facts(catalog: Catalog, link: Linker, fw: Framework) -> Markup:
     parts_of = [f.id for f in catalog.frameworks if f.part_of == fw.id]
     if parts_of:
         rows.append(("Includes", framework_links(catalog, link, parts_of)))
+    if fw.names:
+        rows.append(("Tools its text names", framework_links(catalog, link, fw.names)))
+    named_by = [Markup('<a href="{}">{}</a>').format(link.href(routes.framework(f.id)), inline(f.name))
+                for f in catalog.frameworks if fw.id in f.names]
+    named_by += [Markup('<a href="{}">{}</a>').format(link.href(routes.use_case(u.id)), inline(u.name))
+                 for u in catalog.use_cases if fw.id in u.names]
+    if named_by:
+        rows.append(("Named by the guide in", join(named_by, ", ")))
     items = join(Markup("<dt>{}</dt><dd>{}</dd>").format(k, v) for k, v in rows)
     return Markup('<dl class="facts">{}</dl>').format(items)
 
@@ -116,4 +124,5 @@ def framework_page(catalog: Catalog, fw: Framework) -> str:
     body += guidance_section(catalog, link, fw)
     body += page_sections(catalog, "framework", fw, link)
     # A framework's own page is the first search result for its name (Material's per-page boost).
-    return page(fw.name, describe(catalog, fw), body, extra_meta={"search": {"boost": SEARCH_BOOST}})
+    return page(fw.name, describe(catalog, fw), body, extra_meta={"search": {"boost": SEARCH_BOOST},
+                                                                 "styles": code_styles(catalog, [fw.id])})

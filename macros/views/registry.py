@@ -42,6 +42,8 @@ class SectionView(Generic[T]):
     framework_sections: Callable[[Catalog, T, Framework, Linker], list[Markdown]] | None = None
     language_sections: Callable[[Catalog, T, Language, Linker], list[Markdown]] | None = None
     use_case_sections: Callable[[Catalog, T, UseCase, Linker], list[Markdown]] | None = None
+    # Sections after a comparison's table: (catalog, model, framework ids compared, link).
+    comparison_sections: Callable[[Catalog, T, tuple[str, ...], Linker], list[Markdown]] | None = None
     pages: Callable[[Catalog, T], list[GeneratedPage]] | None = None
     # Nav entries under a section whose first entry is the given index page.
     nav: Callable[[Catalog, T], dict[str, NavEntries]] | None = None
@@ -67,8 +69,9 @@ def views() -> tuple[SectionView[Any], ...]:
 
 
 def page_sections(catalog: Catalog, kind: str, subject: Any, link: Linker) -> list[Markdown]:
-    """The sections every view adds to one framework, language or use-case page, in order;
-    `kind` is "framework", "language" or "use_case"."""
+    """The sections every view adds to one framework, language, use-case or comparison page, in
+    order; `kind` is "framework", "language", "use_case" or "comparison" (whose subject is the
+    ids of the frameworks compared)."""
     out: list[Markdown] = []
     for view in views():
         add = getattr(view, f"{kind}_sections")

@@ -11,6 +11,7 @@ from ..model.routes import Linker
 from .blocks import (
     block,
     choices_html,
+    framework_links,
     heading,
     join,
     language_name,
@@ -47,6 +48,8 @@ def by_language_table(catalog: Catalog, link: Linker, use_case: UseCase, table_i
 def use_case_page(catalog: Catalog, use_case: UseCase) -> str:
     link = Linker(routes.use_case(use_case.id))
     body = [block(Markup('<p class="lead"><strong>When you need:</strong> {}</p>').format(inline(use_case.when_you_need)))]
+    if use_case.names:
+        body.append(block(Markup("<p>Named here: {}</p>").format(framework_links(catalog, link, use_case.names))))
     if use_case.scenarios:
         body += [heading(2, "Example scenarios", "scenarios"), block(ul(use_case.scenarios))]
     for pattern in use_case.patterns:

@@ -13,7 +13,7 @@ const rationale = (fields = {}) => ({
 });
 const framework = (id, name, language, fields = {}) => ({
   id, name, url: `../frameworks/${id}/`, language, kind: "web-framework", part_of: null, summary: `${name} summary`,
-  use_cases: ["lightweight"], cells: [], claims: [], ...rationale(), ...fields,
+  use_cases: ["lightweight"], cells: [], values: {}, ...rationale(), ...fields,
 });
 const DATA = {
   fields: [
@@ -93,20 +93,16 @@ test("a framework's rationale is its own, then its matrix cells', labelled", () 
   assert.deepEqual(valueOf(DATA, byId("celery"), field), []);
 });
 
-test("a claims field shows the framework's figures, then its language's", () => {
-  const field = { key: "claims.speed", label: "Speed", type: "claims", list: true };
-  const fw = framework("gin", "Gin", "go", {
-    claims: [
-      { metric: "speed", source: null, text: "10x against Python" },
-      { metric: "memory", source: null, text: "10 MB" },
-      { metric: "speed", source: "Go", text: "10-40x against Python" },
-    ],
-  });
-  assert.deepEqual(valueOf(DATA, fw, field), [
-    { source: null, items: [{ text: "10x against Python", href: null }] },
-    { source: "Go", items: [{ text: "10-40x against Python", href: null }] },
-  ]);
-  assert.deepEqual(valueOf(DATA, byId("fastapi"), field), []);
+test("figures and facts come as the data computes them; none is an empty value", () => {
+  const figures = { key: "claims.speed", label: "Speed", type: "claims", list: false };
+  const licence = { key: "facts.license", label: "Licence", type: "facts", list: false };
+  const speed = [{ source: null, items: [{ text: "10–40x against Python", href: null,
+                                         note: { text: "the guide's figures differ", href: "../claims/#x" } }] }];
+  const mit = [{ source: null, items: [{ text: "MIT", href: "https://example.org/LICENSE" }] }];
+  const fw = framework("gin", "Gin", "go", { values: { "claims.speed": speed, "facts.license": mit } });
+  assert.deepEqual(valueOf(DATA, fw, figures), speed);
+  assert.deepEqual(valueOf(DATA, fw, licence), mit);
+  assert.deepEqual(valueOf(DATA, byId("fastapi"), figures), []);
 });
 
 test("rows leave out fields empty for every framework and know when all values are equal", () => {

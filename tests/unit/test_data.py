@@ -103,3 +103,21 @@ def test_inlined_references_keep_keywords_beside_a_ref():
     assert list(validator.iter_errors({"pair": ["a", "b"], "any": ["a"]})) == []
     # The referenced definition's description is the one error messages quote.
     assert inlined["properties"]["any"]["description"] == "ids"
+
+
+def test_every_framework_has_a_facts_record_with_sources():
+    from macros.model.sections.facts import Facts, Sourced, Unknown
+
+    catalog = load_catalog(DATA, display_root=ROOT)
+    facts = catalog.section(Facts)
+    assert sorted(f.id for f in catalog.frameworks) == sorted(facts.records)
+    for record in facts.records.values():
+        for key in record.FIELDS:
+            fact = getattr(record, key)
+            assert isinstance(fact, (Sourced, Unknown)), (record.id, key)
+            if isinstance(fact, Sourced):
+                assert fact.source.startswith("https://") and fact.checked <= facts.checked, (record.id, key)
+            else:
+                assert fact.why.strip(), (record.id, key)
+    links = [fact.value for r in facts.records.values() for _, fact in r.links()]
+    assert links and all(url.startswith("https://") for url in links)

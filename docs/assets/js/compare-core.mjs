@@ -75,7 +75,7 @@ function ownItems(data, fw, field) {
     case "rationale":
       return texts(fw[field.key]);
     case "language": {
-      if (fw.language === null) return [{ text: "Any (language-agnostic)", href: null }];
+      if (fw.language === null) return [{ text: fw.other_language ?? "Any (language-agnostic)", href: null }];
       // The tagline completes the link's name for assistive technology (a link named "Go" alone
       // reads like a command), as on the curated pages.
       const language = lookup(data.languages, fw.language);
@@ -92,19 +92,14 @@ function ownItems(data, fw, field) {
   }
 }
 
+const COMPUTED = ["claims", "facts"];
+
 /** One framework's value for one field: groups of items, each from the framework's own record
- * (source null) or from one of its matrix cells (source: the cell's label); for a claims field,
- * the figures about the framework, then about its language (source: the language's name). */
+ * (source null) or from one of its matrix cells (source: the cell's label). */
 export function valueOf(data, fw, field) {
-  if (field.type === "claims") {
-    const metric = field.key.slice("claims.".length);
-    const entries = fw.claims.filter((claim) => claim.metric === metric);
-    const sources = [...new Set(entries.map((claim) => claim.source))];
-    return sources.map((source) => ({
-      source,
-      items: entries.filter((claim) => claim.source === source).map((claim) => ({ text: claim.text, href: null })),
-    }));
-  }
+  // The guide's figures (one range per metric) and the facts beyond the guide come computed, as
+  // the curated pages show them (api/frameworks.json `values`).
+  if (COMPUTED.includes(field.type)) return fw.values[field.key] ?? [];
   const own = ownItems(data, fw, field);
   const groups = own.length ? [{ source: null, items: own }] : [];
   if (field.type === "rationale") {

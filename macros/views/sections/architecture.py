@@ -11,6 +11,7 @@ from ...model import routes
 from ...model.catalog import Catalog
 from ...model.routes import Linker
 from ...model.sections.architecture import Architecture, Component, Connection
+from ...model.sections.facts import Facts
 from ..architecture_diagrams import (
     codegen_flowchart,
     component_text,
@@ -37,6 +38,7 @@ from ..code_blocks import code_block
 from ..diagrams import diagram
 from ..registry import SectionView
 from ..text import inline, plain
+from .facts import update_notes
 
 
 def component_link(link: Linker, component: Component, short: bool = False) -> Markup:
@@ -180,6 +182,9 @@ def gateway_choice(catalog: Catalog, arch: Architecture, link: Linker) -> str:
                     for service, cid in g.example_services]
         out += [heading(2, "Example configuration", "example"), code_block(g.example),
                 block(Markup("<p>The file defines these services:</p>") + ul(services))]
+        facts = catalog.find(Facts)
+        if facts is not None:  # the site's notes where the example has aged (its image tags)
+            out.append(block(update_notes(facts, [g.choice])))
     return "".join(out)
 
 

@@ -10,7 +10,7 @@ from ...model.catalog import Catalog
 from ...model.routes import Linker
 from ...model.sections.claims import Claim, Comparison, Ledger
 from ..blocks import block, callout, heading, join, para, subject_link, table, ul
-from ..figures import name_of, number, span_text, value_text, with_unit
+from ..figures import comparison_anchor, name_of, number, span_text, value_text, with_unit
 from ..registry import SectionView
 from ..text import inline
 
@@ -33,10 +33,6 @@ def comparison_title(catalog: Catalog, ledger: Ledger, comparison: Comparison) -
     if comparison.baseline:
         return f"{subject} against {name_of(catalog, comparison.baseline)}: {metric.lower()}"
     return f"{subject}: {metric.lower()}"
-
-
-def comparison_anchor(comparison: Comparison) -> str:
-    return "-".join(["differs", comparison.metric, comparison.subject] + ([comparison.baseline] if comparison.baseline else []))
 
 
 def summary(catalog: Catalog, ledger: Ledger, link: Linker) -> str:

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from ...model.catalog import Catalog
 from ...model.routes import Linker
 from ...model.sections.facts import Facts, FrameworkFacts, Sourced, Unknown
-from ..blocks import join
+from ..blocks import block, join
 from ..registry import SectionView
 from ..text import inline
 
@@ -77,7 +77,8 @@ def facts_box(facts: Facts, framework_id: str) -> Markup:
     status, first release, each with its source; labelled as the site's, with the date checked."""
     record = facts.of(framework_id)
     if record is None:
-        return Markup("")
+        return Markup('<section class="facts-box"><p class="facts-box__title"><strong>{}</strong> '
+                      '<span>Not checked yet.</span></p></section>').format(FACTS_LABEL)
     rows = [Markup("<dt>Links</dt><dd>{}</dd>").format(links_html(record))]
     rows += [Markup("<dt>{}</dt><dd>{}</dd>").format(name, _value(record, key)) for key, name in FIELD_NAMES.items()]
     return Markup(
@@ -104,4 +105,10 @@ def checked_note(catalog: Catalog, facts: Facts, link: Linker) -> Markup:
                   'status) were last checked on {}.</p>').format(facts.checked)
 
 
-VIEW = SectionView(model=Facts, order=5, macros={"facts_checked_note": checked_note})
+def comparison_notes(catalog: Catalog, facts: Facts, framework_ids: tuple[str, ...], link: Linker) -> list[str]:
+    """Under a comparison's table: the site's notes on the compared frameworks, and the date of the facts."""
+    return [block(update_notes(facts, framework_ids) + checked_note(catalog, facts, link))]
+
+
+VIEW = SectionView(model=Facts, order=5, macros={"facts_checked_note": checked_note},
+                   comparison_sections=comparison_notes)
