@@ -9,6 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # Lighthouse runs per page in `make audit`, each page judged on its median run (CI runs fewer).
 AUDIT_RUNS ?= 7
+AUDIT_FLAGS ?=
 
 .PHONY: setup-site setup-test serve build test test-fast audit bench bench-frameworks diagrams facts-check lock clean
 
@@ -57,7 +58,7 @@ test-fast: $(VENV)/.dev-installed
 
 # Lighthouse on one page of each type, ours beside a bare Material site; fails below budget.
 audit: setup-test
-	$(BIN)/python -m tests.audit.lighthouse_audit --runs $(AUDIT_RUNS)
+	$(BIN)/python -m tests.audit.lighthouse_audit --runs $(AUDIT_RUNS) $(AUDIT_FLAGS)
 
 # Benchmarks print figures (ratios against baselines measured in the same run); they assert nothing.
 bench: setup-test

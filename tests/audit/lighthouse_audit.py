@@ -122,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7, help="Lighthouse runs per page (odd: judged on the median run)")
     parser.add_argument("--reports", type=Path, help="keep the Lighthouse JSON reports in this folder")
+    parser.add_argument("--no-baseline", action="store_true",
+                        help="judge our pages against the budgets without measuring the bare Material site beside them")
     parser.add_argument("--only", action="append", metavar="PAGE_TYPE",
                         help="audit only this page type (repeatable), e.g. --only wizard; skips the baseline")
     args = parser.parse_args(argv)
@@ -143,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
                 ours[page_type] = measure(ours_url + url, reports, f"ours-{slug}", args.runs)
                 # The bare site has the same pages (the compare-any page without its script),
                 # measured the same way.
-                if not args.only:
+                if not (args.only or args.no_baseline):
                     bare[page_type] = measure(bare_url + url, reports, f"bare-{slug}", args.runs)
         finally:
             for server in servers:
