@@ -32,6 +32,11 @@ def records(doc: YamlDoc, path: Path_) -> list[tuple[int, dict]]:
     return [(i, r) for i, r in enumerate(value) if isinstance(r, dict)] if isinstance(value, list) else []
 
 
+def items_of(value: Any) -> list:
+    """The items of a list; none for a value of another type (the schema has reported it)."""
+    return value if isinstance(value, list) else []
+
+
 def text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 

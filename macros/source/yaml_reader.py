@@ -3,7 +3,8 @@
 Strict beyond YAML itself: text that is not UTF-8 and a key written twice in one mapping are
 errors, and aliases (a value written once as `&name`, repeated as `*name`) may not expand the
 file beyond MAX_VALUES values: a few lines of aliases of aliases expand to billions, which every
-later walk of the data would visit. Dates stay text: the schemas, like JSON, know no date type.
+later walk of the data would visit; nor may an alias stand inside the value it names. Tags with
+no safe meaning are errors too. Dates stay text: the schemas, like JSON, know no date type.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ import yaml
 Path_ = tuple[str | int, ...]
 # Far above any real data file (the largest has a few thousand values), far below a slow build.
 MAX_VALUES = 100_000
+# Far deeper than any data file nests (about ten levels), far from the depth at which the code that
+# reads the data later (schema validation, messages quoting a value) runs out of stack (~900).
+MAX_DEPTH = 100
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,8 @@ def read_yaml(path: Path, display_path: str, labels: Mapping[str, str] | None = 
     loader = FAST_LOADER("")
     try:
         doc.data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:  # a tag with no safe meaning, a merge of a non-mapping, a list as a key
+        raise YamlSyntaxError([*problems, _marked_problem(exc, "YAML error")], doc) from None
     finally:
         loader.dispose()
     if problems:
@@ -162,14 +168,24 @@ def _compose(text: str) -> yaml.Node | None:
         except yaml.YAMLError:
             return _node(text, CLEAR_LOADER)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        column = f" (column {mark.column + 1})" if mark else ""
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise YamlSyntaxError([YamlProblem(mark.line + 1 if mark else None, f"YAML syntax error: {problem}{column}")]) from None
+        raise YamlSyntaxError([_marked_problem(exc, "YAML syntax error")]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow: it has a position, not a line
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        character = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise YamlSyntaxError([YamlProblem(line, f"YAML syntax error: the character #x{character:04x} is not allowed "
+                                                 f"in YAML text (column {column}); remove it")]) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError([YamlProblem(None, f"YAML syntax error: {exc}")]) from None
     except RecursionError:
         raise YamlSyntaxError([YamlProblem(None, "YAML syntax error: values nested too deeply")]) from None
+
+
+def _marked_problem(exc: yaml.MarkedYAMLError, kind: str) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    column = f" (column {mark.column + 1})" if mark else ""
+    problem = exc.problem or exc.context or "invalid YAML"
+    return YamlProblem(mark.line + 1 if mark else None, f"{kind}: {problem}{column}")
 
 
 def _node(text: str, loader_class) -> yaml.Node | None:
@@ -190,8 +206,10 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 
 def _check_aliases(root: yaml.Node, text: str) -> None:
     """An alias makes the composer share a node, so the tree of nodes is small however far the
-    aliases expand. Count the values the data would have, once per distinct node (memoised)."""
+    aliases expand. Count the values the data would have, once per distinct node (memoised).
+    An alias inside the value it names makes data that contains itself: endless, refused too."""
     sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()  # the nodes whose values are being counted: the current path
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:  # iterative post-order: no recursion limit on deep data
         node, children_done = stack.pop()
@@ -199,10 +217,14 @@ def _check_aliases(root: yaml.Node, text: str) -> None:
             continue
         children = _children(node)
         if children_done:
+            open_nodes.discard(id(node))
             sizes[id(node)] = 1 + sum(sizes[id(child)] for child in children)
             if sizes[id(node)] > MAX_VALUES:
                 raise YamlSyntaxError([_first_alias(text)])
+        elif id(node) in open_nodes:
+            raise YamlSyntaxError([_self_alias(text, node)])
         else:
+            open_nodes.add(id(node))
             stack.append((node, True))
             stack.extend((child, False) for child in children if id(child) not in sizes)
 
@@ -216,16 +238,38 @@ def _first_alias(text: str) -> YamlProblem:
     return YamlProblem(None, f"the file would expand to more than {MAX_VALUES:,} values")
 
 
+def _self_alias(text: str, node: yaml.Node) -> YamlProblem:
+    """The first alias to `node` (the composer keeps no anchor names: the anchor is found by the
+    place its value starts)."""
+    anchor = None
+    for event in yaml.parse(text, Loader=FAST_LOADER):
+        if getattr(event, "anchor", None) and not isinstance(event, yaml.AliasEvent) \
+                and event.start_mark.index == node.start_mark.index:
+            anchor = event.anchor
+        elif isinstance(event, yaml.AliasEvent) and event.anchor == anchor:
+            return YamlProblem(event.start_mark.line + 1,
+                               f"alias '*{anchor}' (column {event.start_mark.column + 1}) is inside the value it names: "
+                               "the data would contain itself without end; write the values out")
+    return YamlProblem(node.start_mark.line + 1, "a value contains an alias of itself; write the values out")
+
+
 def _index(root: yaml.Node, lines: dict[Path_, int]) -> list[YamlProblem]:
-    """Record the line of every path; return every key written twice in one mapping."""
+    """Record the line of every path; return every key written twice in one mapping, and every
+    value nested deeper than MAX_DEPTH."""
     problems = []
     stack: list[tuple[yaml.Node, Path_]] = [(root, ())]
     while stack:
         node, path = stack.pop()
         lines[path] = node.start_mark.line + 1
+        if len(path) > MAX_DEPTH:
+            problems.append(YamlProblem(node.start_mark.line + 1, f"values nested more than {MAX_DEPTH} levels deep "
+                                                                  f"(column {node.start_mark.column + 1})"))
+            continue
         if isinstance(node, yaml.MappingNode):
             first_line: dict[Any, int] = {}
             for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    continue  # a list or mapping as a key: construction reports it
                 key = key_node.value
                 if key in first_line:
                     # {field} becomes the key's place in its record (Report.add).

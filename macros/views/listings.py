@@ -37,20 +37,22 @@ def language_cards(catalog: Catalog, link: Linker) -> Markup:
     ])
 
 
-def _links(items: list[Markup]) -> Markup:
-    return join(items, Markup(" · "))
+def _links(label: str, items: list[Markup]) -> str:
+    """A labelled line of links as a block of its own: raw HTML that Markdown leaves as it is
+    (inside a paragraph, Markdown would read syntax in the data's names)."""
+    return block(Markup("<p><strong>{}:</strong> {}</p>").format(label, join(items, Markup(" · "))))
 
 
-def use_case_links(catalog: Catalog, link: Linker) -> Markup:
+def use_case_links(catalog: Catalog, link: Linker) -> str:
     """Every use case as one line of links (the home page)."""
-    return _links([Markup('<a href="{}">{}</a>').format(link.href(routes.use_case(u.id)), inline(u.short_name))
-                   for u in catalog.use_cases])
+    return _links("Use cases", [Markup('<a href="{}">{}</a>').format(link.href(routes.use_case(u.id)), inline(u.short_name))
+                                for u in catalog.use_cases])
 
 
-def language_links(catalog: Catalog, link: Linker) -> Markup:
+def language_links(catalog: Catalog, link: Linker) -> str:
     """Every language as one line of links (the home page)."""
-    return _links([Markup('<a href="{}">{}</a>').format(link.href(routes.language(x.id)), language_name(x))
-                   for x in catalog.languages])
+    return _links("Languages", [Markup('<a href="{}">{}</a>').format(link.href(routes.language(x.id)), language_name(x))
+                                for x in catalog.languages])
 
 
 def framework_index(catalog: Catalog, link: Linker) -> str:

@@ -3,9 +3,9 @@ framework pages), for every framework."""
 
 from __future__ import annotations
 
+from macros.views.text import plain
 from tests.helpers.browser import open_page
 from tests.helpers.data import CATALOG
-from macros.views.text import plain
 
 FIRST_RESULT = ".md-search-result__item:first-child > a.md-search-result__link"
 
