@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..source.records import opt_text, records, refs, texts, unique_records
+from ..source.records import items_of, opt_text, records, refs, texts, unique_records
 from ..source.report import Report
 from ..source.yaml_reader import YamlDoc
 from .example_files import CodeExample, code_example
@@ -160,7 +160,7 @@ def choices(doc: YamlDoc, path: tuple, value: Any, known: set[str], report: Repo
     if not isinstance(value, dict):
         return None
     items = []
-    for i, item in enumerate(value.get("items") or []):
+    for i, item in enumerate(items_of(value.get("items"))):
         if isinstance(item, dict):
             fids = refs(doc, (*path, "items", i, "frameworks"), known, "framework", report)
             items.append(ChoiceItem(frameworks=fids, text=opt_text(item.get("text")) or ""))
@@ -183,12 +183,14 @@ def load_core(docs: dict[str, YamlDoc], report: Report) -> Core:
         base = ("use_cases", index)
         patterns = []
         pattern_ids: set[str] = set()
-        for p_index, p in enumerate(record.get("patterns") or []):
+        for p_index, p in enumerate(items_of(record.get("patterns"))):
             if not isinstance(p, dict):
                 continue
-            if p.get("id") in pattern_ids:
-                report.add(ucs_doc, (*base, "patterns", p_index, "id"), f"{{field}}: duplicate pattern id '{p.get('id')}'")
-            pattern_ids.add(p.get("id"))
+            pid = p.get("id")
+            if isinstance(pid, str):  # an id of another type: the schema reports it
+                if pid in pattern_ids:
+                    report.add(ucs_doc, (*base, "patterns", p_index, "id"), f"{{field}}: duplicate pattern id '{pid}'")
+                pattern_ids.add(pid)
             patterns.append(Pattern(
                 id=opt_text(p.get("id")) or "", name=opt_text(p.get("name")) or "",
                 description=opt_text(p.get("description")) or "", scenarios=texts(p.get("scenarios")),
@@ -267,7 +269,7 @@ def _build_cells(doc: YamlDoc, langs: dict, use_case_ids: list[str], fws: dict, 
             report.add(doc, base, f"duplicate cell: {language} × {use_case} is already defined")
             continue
         options = []
-        for o_index, option in enumerate(record.get("frameworks") or []):
+        for o_index, option in enumerate(items_of(record.get("frameworks"))):
             ids = [option] if isinstance(option, str) else option if isinstance(option, list) else []
             for i, fid in enumerate(ids):
                 path = (*base, "frameworks", o_index) + ((i,) if isinstance(option, list) else ())
@@ -277,14 +279,17 @@ def _build_cells(doc: YamlDoc, langs: dict, use_case_ids: list[str], fws: dict, 
                     report.unknown(doc, path, fid, "framework", framework_ids)
                     continue
                 fw_language = fws[fid][1].get("language")
-                if fw_language in langs and language in langs and fw_language != language:  # no cascade from an unknown row
+                # No cascade from an unknown row, nor from a language that is not text (the schema reports it).
+                if isinstance(fw_language, str) and fw_language in langs and language in langs and fw_language != language:
                     report.add(doc, path, f"{{field}} '{fid}' is a {fw_language} framework, not {language}")
-            options.append(tuple(fid for fid in ids if isinstance(fid, str)))
+            named = tuple(fid for fid in ids if isinstance(fid, str))
+            if named:  # an item that names no framework is no option (the schema reports it)
+                options.append(named)
         none = record.get("none_by_design")
         none_by_design = None
         if isinstance(none, dict):
             instead = []
-            for i, item in enumerate(none.get("instead") or []):
+            for i, item in enumerate(items_of(none.get("instead"))):
                 if isinstance(item, dict):
                     fids = refs(doc, (*base, "none_by_design", "instead", i, "frameworks"), framework_ids, "framework", report)
                     instead.append(InsteadItem(text=opt_text(item.get("text")) or "", frameworks=fids))
