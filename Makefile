@@ -52,9 +52,9 @@ build: setup-site
 test: setup-test
 	$(BIN)/python -m pytest
 
-# The fast loop: unit and JavaScript tests only (no site build, no browser).
+# The fast loop: unit and JavaScript tests only (no site build, no browser), on both cores.
 test-fast: $(VENV)/.dev-installed
-	$(BIN)/python -m pytest -m "unit or js" -q
+	$(BIN)/python -m pytest -m "unit or js" -q -n 2
 
 # Lighthouse on one page of each type, ours beside a bare Material site; fails below budget.
 audit: setup-test

@@ -7,8 +7,8 @@ publishing code know nothing of MkDocs; README.md ("Engine adapter") lists what 
 from __future__ import annotations
 
 import copy
-import logging
 import html
+import logging
 import time
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from ..model.catalog import Catalog, DataValidationError, load_catalog
+from ..publish.headers import HeadersError, write_security_headers
 from ..publish.previews import HEIGHT, WIDTH, Previews, page_preview
 from ..publish.site_files import site_files
 from ..views.blocks import DESCRIPTION_MAX, DESCRIPTION_MIN
@@ -167,3 +168,12 @@ def _css(config: MkDocsConfig, path: str) -> Markup:
     if "</" in css:  # would end the <style> element early
         raise PluginError(f"docs/{path}: '</' cannot be inlined into a <style> element")
     return Markup(css)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """The security headers (macros/publish/headers.py), from the HTML as written: the policy
+    holds the hashes of its inline scripts and styles."""
+    try:
+        write_security_headers(Path(config.site_dir))
+    except HeadersError as exc:
+        raise PluginError(str(exc)) from None

@@ -54,3 +54,8 @@ def on_env(env, config, files):
 
 def on_page_context(context, page, config, nav):
     return _build.on_page_context(context, page, config, nav)
+
+
+@event_priority(-100)  # after every plugin has written its files: the hashes are of the final HTML
+def on_post_build(config):
+    return _build.on_post_build(config)

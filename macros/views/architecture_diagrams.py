@@ -105,7 +105,7 @@ def step_text(catalog: Catalog, actor: str, frameworks: tuple[str, ...]) -> str:
 
 def codegen_flowchart(catalog: Catalog, arch: Architecture) -> str:
     codegen = arch.codegen
-    out = _header("flowchart LR", "Frontend code generation",
+    out = _header("flowchart TB", "Frontend code generation",
                   "The backend describes its API, Orval turns the description into typed client code, "
                   "the frontend imports it.")
     previous = None

@@ -4,7 +4,9 @@
 Texts keep the data's only markup, **bold** and `code`; URLs are relative to the JSON file itself
 (as a browser resolves them), like every file under api/. The addresses of outcome, framework
 and comparison pages follow one pattern each, so the file gives the patterns (`urls`) rather than
-an address per record; `frameworks` is a list in the canonical order of the compare page."""
+an address per record; `frameworks` is a list in the canonical order of the compare page. Each
+outcome carries the guide's figures about it, the row of the guide's decision matrix it answers,
+and for a platform the stack to open in the composer."""
 
 from __future__ import annotations
 
@@ -16,7 +18,15 @@ from ..model.catalog import Catalog
 from ..model.routes import Linker
 from ..model.sections.decision_tree import DecisionTree, Outcome
 from .compare_table import compare_any_href
-from .wizard_result import cell_consequence, reality_checks
+from .wizard_result import (
+    STACK_PAGE,
+    cell_consequence,
+    decision_row_of,
+    figures,
+    left_cells,
+    reality_checks,
+    stack_query,
+)
 
 SCHEMA_FILE = Path(__file__).with_name("api_schemas") / "decision-tree.schema.json"
 JSON_PATH = routes.API_DECISION_TREE
@@ -25,8 +35,9 @@ ID, IDS = "{id}", "{ids}"  # the placeholders of the URL patterns
 
 
 def tree_json(catalog: Catalog, tree: DecisionTree) -> dict:
+    """The tree for the wizard's script (README, "Decision tree JSON")."""
     here = Linker("api/index.md")  # links from a file in api/
-    referenced = {fid for o in tree.outcomes.values() for fid in (*o.frameworks, *o.alternatives)}
+    referenced = {fid for o in tree.outcomes.values() for fid in (*o.frameworks, *o.alternatives, *dict(o.stack).values())}
     return {
         "$schema": "decision-tree.schema.json",
         "start": tree.start,
@@ -38,7 +49,8 @@ def tree_json(catalog: Catalog, tree: DecisionTree) -> dict:
             }
             for q in tree.questions.values()
         },
-        "outcomes": {o.id: _outcome(catalog, here, o) for o in tree.outcomes.values()},
+        "outcomes": {o.id: _outcome(catalog, tree, here, o) for o in tree.outcomes.values()},
+        "use_cases": {u.id: u.short_name for u in catalog.use_cases},
         "urls": {
             "outcome": here.href(routes.outcome(ID)),
             "framework": here.href(routes.framework(ID)),
@@ -52,7 +64,7 @@ def tree_json(catalog: Catalog, tree: DecisionTree) -> dict:
     }
 
 
-def _outcome(catalog: Catalog, here: Linker, outcome: Outcome) -> dict:
+def _outcome(catalog: Catalog, tree: DecisionTree, here: Linker, outcome: Outcome) -> dict:
     result = {
         "title": outcome.title,
         "summary": outcome.summary,
@@ -60,11 +72,25 @@ def _outcome(catalog: Catalog, here: Linker, outcome: Outcome) -> dict:
         "reasons": list(outcome.reasons),
         "alternatives": list(outcome.alternatives),
         "reality_checks": list(reality_checks(catalog, outcome)),
+        "figures": [{"metric": f.metric, "about": f.about, "values": list(f.values), "differs": f.differs,
+                     "url": here.href(routes.CLAIMS, f.anchor)} for f in figures(catalog, outcome)],
         "see_also": [{"text": s.text, "url": here.href(s.page)} for s in outcome.see_also],
     }
     cell = cell_consequence(catalog, outcome)
     if cell:  # for the decision record's consequences
         result["matrix_cell"] = {"name": cell.subject, "pros": list(cell.pros), "cons": list(cell.cons)}
+    row = decision_row_of(catalog, outcome)
+    if row:
+        result["decision_row"] = {"scenario": row.scenario, "choose": row.choose, "why": row.why,
+                                  "url": here.href(routes.DECISION_MATRIX)}
+    cells = left_cells(catalog, tree, outcome)
+    if cells:
+        result["leaves_cell"] = {"cells": cells, "lines": list(outcome.leaves_cell)}
+    if outcome.stack:
+        result["stack"] = {"picks": dict(outcome.stack), "url": here.href(STACK_PAGE) + stack_query(outcome.stack)}
+    if outcome.site_note:
+        note = outcome.site_note
+        result["site_note"] = {"text": note.text, "source": note.source, "checked": note.checked}
     return result
 
 

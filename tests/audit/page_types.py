@@ -53,6 +53,19 @@ def _compare_any(site: Path, data: Path) -> str | None:
     return "compare/?frameworks=" + ",".join(ids[:3])
 
 
+def _composer(site: Path, data: Path) -> str | None:
+    """The stack composer with a stack other than the guide's: each slot's last choice, so the
+    script redraws the drawing, its text and the sketch."""
+    if not (site / "stack" / "index.html").is_file():
+        return None
+    from macros.model.sections.stack import StackComposer
+    from macros.views.sections.stack import stack_json
+
+    catalog = load_catalog(data, display_root=data.parent)
+    slots = stack_json(catalog, catalog.section(StackComposer))["slots"]
+    return "stack/?" + "&".join(f"{slot['id']}={slot['picks'][-1]['id']}" for slot in slots)
+
+
 _FIGURE = re.compile(r'<figure class="diagram"')
 
 
@@ -78,6 +91,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("comparison", _heaviest("compare"), required_by="comparisons"),
     PageType("compare-any", _compare_any, required_by="comparisons"),
     PageType("wizard", _page("wizard"), required_by="decision_tree"),
+    PageType("composer", _composer, required_by="stack"),
     PageType("diagrams", _most_diagrams),
 )
 

@@ -7,19 +7,17 @@ import re
 
 import pytest
 
-from macros.model.catalog import load_catalog
 from macros.model.sections.comparisons import Comparisons
 from macros.views.compare_table import rows
 from macros.views.sections.comparisons import COMPARE_ANY_MAX, COMPARE_ANY_MIN
 from macros.views.text import plain
 from tests.helpers.browser import MOBILE, WATCH_SHIFTS, hold, layout_shift, painted
-from tests.helpers.datasets import DATA
 from tests.helpers.hostile import poisoned
-from tests.helpers.project import ROOT
 
 pytestmark = pytest.mark.browser
 
-CATALOG = load_catalog(DATA, display_root=ROOT)
+from tests.helpers.data import CATALOG
+
 COMPARISONS = CATALOG.section(Comparisons).items
 ORDER = [f.id for f in CATALOG.frameworks]
 NAME = {f.id: plain(f.name) for f in CATALOG.frameworks}

@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from macros.model.catalog import load_catalog
 from macros.model.sections.decision_tree import DecisionTree
 from macros.views.text import plain
-from tests.helpers.datasets import DATA, ROOT
+from tests.helpers.datasets import ROOT
 from tests.helpers.diagram_checks import shown_text, squeezed
 from tests.helpers.hostile import poisoned
 
 pytestmark = pytest.mark.browser
 
-CATALOG = load_catalog(DATA, display_root=ROOT)
+from tests.helpers.data import CATALOG
+
 TREE = CATALOG.section(DecisionTree)
 PATHS = TREE.paths()
 MOUNTED = "#wizard[data-mounted]"
@@ -78,8 +78,9 @@ def test_paths_counted_from_the_data_match_the_tree_on_the_page(page, site_url):
         return core.allPaths(tree).length;
     }""")
     assert counted == len(PATHS)
-    # The flowchart of the same tree (drawn ahead of time) is in it.
-    page.locator("figure.diagram").scroll_into_view_if_needed()
+    # The diagrams of the same tree (drawn ahead of time) are in it.
+    for figure in page.locator("figure.diagram").all():
+        figure.scroll_into_view_if_needed()
     labels = shown_text(page)
     assert all(squeezed(plain(o.title)) in labels for o in TREE.outcomes.values())
 
@@ -358,3 +359,62 @@ def test_a_hostile_label_is_shown_as_text(page, hostile_site):
     assert page.locator("#wizard .wizard-trail-answer").first.text_content() == payload
     assert page.locator(".pwned").count() == 0 and dialogs == []
     assert_clean(page)
+
+
+def test_a_result_gives_the_guides_figures_and_cautions_its_row_and_its_stack(page, site_url):
+    from macros.views.wizard_result import figures, reality_checks
+
+    path = next(p for p in PATHS if TREE.end_of(p) == "fastapi-ml")
+    open_wizard(page, site_url, f"?path={TREE.url_path(path)}")
+    outcome = TREE.outcomes["fastapi-ml"]
+    weigh = page.locator("#wizard .wizard-weigh")
+    assert weigh.locator(".admonition.warning li, .admonition.warning p:not(.admonition-title)").all_text_contents() == [
+        plain(c) for c in reality_checks(CATALOG, outcome)]
+    shown = weigh.locator(".wizard-figures li").all_text_contents()
+    assert len(shown) == len(figures(CATALOG, outcome)) > 0
+    assert all(line.metric in text for line, text in zip(figures(CATALOG, outcome), shown))
+    assert "Machine learning inference → Python (FastAPI)" in page.locator("#wizard .wizard-decision-row").text_content()
+    # A platform's result opens its stack in the composer.
+    path = next(p for p in PATHS if TREE.end_of(p) == "polyglot")
+    open_wizard(page, site_url, f"?path={TREE.url_path(path)}")
+    href = page.locator("#wizard a.wizard-compose").get_attribute("href")
+    assert href == site_url + "stack/?" + "&".join(f"{k}={v}" for k, v in TREE.outcomes["polyglot"].stack)
+    # An answer without a framework shows the site's note, labelled as the site's.
+    path = next(p for p in PATHS if TREE.end_of(p) == "sse")
+    open_wizard(page, site_url, f"?path={TREE.url_path(path)}")
+    assert page.locator("#wizard .wizard-site-note .admonition-title").text_content() == "This site's note, not the guide's"
+    assert page.locator("#wizard .wizard-recommended").count() == 0 and page.locator("#wizard .wizard-compare").count() == 0
+    assert_clean(page)
+
+
+# The boxes of a drawing's words: every label of a node or an arrow, as the drawing lays it out.
+LABEL_BOXES = """() => [...document.querySelectorAll('foreignObject')].map((f) => {
+    const r = f.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom, f.textContent.trim()]; })
+    .filter((b) => b[4] && b[2] > b[0] && b[3] > b[1])"""
+
+
+def test_the_tree_diagrams_read_their_labels_never_overlap_and_each_opens_full_size(page, site_url):
+    """Each diagram of the tree is shown at 60 % of its size or more (it scrolls in its own box),
+    opens full size, and no two of its labels overlap."""
+    page.set_viewport_size({"width": 1366, "height": 900})
+    open_wizard(page, site_url)
+    drawings = page.locator(".wizard-diagrams figure.diagram .diagram-drawing:visible")
+    assert drawings.count() == len(page.locator(".wizard-diagrams figure.diagram").all()) > 1
+    sources = []
+    for drawing in drawings.all():
+        drawing.scroll_into_view_if_needed()
+        img = drawing.locator("img")
+        img.evaluate("i => i.decode()")
+        scale = img.evaluate("i => i.getBoundingClientRect().width / i.naturalWidth")
+        assert scale >= 0.6, scale
+        assert drawing.get_attribute("href") == img.get_attribute("src")  # the link opens the drawing itself
+        sources.append(img.evaluate("i => i.src"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+    for source in sources:
+        page.goto(source)
+        boxes = page.evaluate(LABEL_BOXES)
+        assert len(boxes) > 4
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                overlap = min(a[2], b[2]) - max(a[0], b[0]) > 1 and min(a[3], b[3]) - max(a[1], b[1]) > 1
+                assert not overlap, (source, a[4], b[4])

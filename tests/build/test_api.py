@@ -11,12 +11,10 @@ from urllib.parse import urljoin, urlsplit
 
 from jsonschema import Draft202012Validator
 
-from macros.model.catalog import load_catalog
 from macros.model.sections.comparisons import Comparisons
+from tests.helpers.data import CATALOG
 from tests.helpers.datasets import DATA
 from tests.helpers.project import ROOT
-
-CATALOG = load_catalog(DATA, display_root=ROOT)
 
 
 def api_files(site: Path) -> list[Path]:

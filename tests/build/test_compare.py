@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from macros.model.catalog import load_catalog
 from macros.model.routes import Linker
 from macros.model.sections.claims import Ledger
 from macros.model.sections.comparisons import Comparisons
@@ -20,10 +19,9 @@ from macros.views.compare_table import (
     table_html,
 )
 from macros.views.text import plain
-from tests.helpers.datasets import DATA, error_lines
-from tests.helpers.project import ROOT
+from tests.helpers.data import CATALOG
+from tests.helpers.datasets import error_lines
 
-CATALOG = load_catalog(DATA, display_root=ROOT)
 COMPARISONS = CATALOG.section(Comparisons).items
 
 

@@ -6,14 +6,12 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from macros.model.catalog import load_catalog
 from macros.views.text import plain
-from tests.helpers.datasets import DATA
+from tests.helpers.data import CATALOG
 from tests.helpers.hostile import poisoned
-from tests.helpers.project import ROOT, copy_project
+from tests.helpers.project import copy_project
 from tests.helpers.site import mkdocs_build
 
-CATALOG = load_catalog(DATA, display_root=ROOT)
 SITE_NAME = "Data API Frameworks"
 TAGS = ("description", "og:title", "og:description", "og:url", "og:type", "twitter:card")
 

@@ -10,15 +10,13 @@ from pathlib import Path
 import pytest
 
 from macros.engine.mkdocs_build import SITE_STYLES
-from macros.model.catalog import load_catalog
 from macros.model.sections.comparisons import Comparisons
 from macros.model.sections.decision_tree import DecisionTree
 from tests.build.test_build import all_pages
-from tests.helpers.datasets import DATA
+from tests.helpers.data import CATALOG
 from tests.helpers.project import ROOT, copy_project
 from tests.helpers.site import mkdocs_build
 
-CATALOG = load_catalog(DATA, display_root=ROOT)
 DOCS = ROOT / "docs"
 MATERIAL_CSS = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css$")
 

@@ -8,15 +8,15 @@ import re
 
 from jsonschema import Draft202012Validator
 
-from macros.model.catalog import load_catalog
 from macros.model.sections.decision_tree import DecisionTree
 from macros.views import wizard_json
+from macros.views.sections.decision_tree import diagram_roots
 from macros.views.text import inline, plain
-from tests.helpers.datasets import DATA, apply_edits
-from tests.helpers.project import ROOT, copy_project
+from tests.helpers.data import CATALOG
+from tests.helpers.datasets import apply_edits
+from tests.helpers.project import copy_project
 from tests.helpers.site import mkdocs_build
 
-CATALOG = load_catalog(DATA, display_root=ROOT)
 TREE = CATALOG.section(DecisionTree)
 
 
@@ -64,8 +64,13 @@ def test_wizard_page_has_the_mount_point_the_tree_and_the_diagram(built_site):
     links = re.findall(r'<a class="wizard-tree-outcome" href="([^"]+)">', html)
     assert links == [f"{TREE.end_of(p)}/" for p in TREE.paths()]
     assert re.search(r'<details class="wizard-static" open[ =>]', html)
+    # One diagram per part of the tree, each described by the part of the list that says the same.
     figures = re.findall(r"<figure [^>]*>", html)
-    assert len(figures) == 1 and 'class="diagram"' in figures[0] and 'aria-describedby="wizard-tree"' in figures[0]
+    roots = diagram_roots(TREE)
+    assert len(figures) == len(roots) > 1 and all('class="diagram"' in f for f in figures)
+    assert [re.search(r'aria-describedby="([^"]+)"', f).group(1) for f in figures] == [f"wizard-tree-{r}" for r in roots]
+    for root in roots:
+        assert html.count(f'id="wizard-tree-{root}"') == 1
     assert 'id="wizard-tree"' in html
 
 
@@ -84,7 +89,7 @@ def test_published_json_is_the_tree_and_follows_its_schema(built_site):
     order = [f.id for f in CATALOG.frameworks]
     ids = [f["id"] for f in data["frameworks"]]
     assert ids == sorted(ids, key=order.index)
-    referenced = {fid for o in TREE.outcomes.values() for fid in (*o.frameworks, *o.alternatives)}
+    referenced = {fid for o in TREE.outcomes.values() for fid in (*o.frameworks, *o.alternatives, *dict(o.stack).values())}
     assert set(ids) == referenced
     assert data["urls"]["compare"] == "../compare/?frameworks={ids}"
 
@@ -105,3 +110,22 @@ def test_a_broken_tree_fails_the_build_naming_node_and_field(tmp_path):
     assert "outcome 'socket-io': frameworks[0] 'socketio' is not a known framework (did you mean 'socket-io'?" in output
     assert "Traceback" not in output
     assert not site.exists()
+
+
+def test_outcome_pages_link_the_composer_the_claims_and_the_decision_matrix_that_exist(built_site):
+    """The links a result adds lead to pages of the site: the composer with the platform's stack
+    (whose picks the composer offers), the guide's figures at their anchors, the decision matrix."""
+    stack = json.loads(read(built_site, "api/stack.json"))
+    offered = {slot["id"]: {p["id"] for p in slot["picks"]} for slot in stack["slots"]}
+    for outcome in TREE.outcomes.values():
+        html = read(built_site, f"wizard/{outcome.id}/index.html")
+        for href in re.findall(r'href="(\.\./\.\./claims/#[^"]+)"', html):
+            anchor = href.split("#")[1]
+            assert f'id="{anchor}"' in read(built_site, "claims/index.html"), (outcome.id, anchor)
+        if outcome.decision_row:
+            assert 'href="../../architecture/decision-matrix/"' in html
+        if outcome.stack:
+            href = re.search(r'href="\.\./\.\./stack/\?([^"]+)">Open this stack in the composer', html).group(1)
+            picks = dict(part.split("=") for part in href.replace("&amp;", "&").split("&"))
+            assert picks == dict(outcome.stack) and all(picks[k] in offered[k] for k in picks)
+            assert (built_site / "stack" / "index.html").is_file()

@@ -4,7 +4,7 @@ import { test } from "node:test";
 
 import {
   allPaths, answer, compareUrl, decisionRecord, decodePath, encodePath, frameworksById, idsOf,
-  pageUrl, recordFileName, trail, walk,
+  pageUrl, recordFileName, stackPicks, trail, walk,
 } from "../../docs/assets/js/wizard-core.mjs";
 
 // A tree in the shape of api/decision-tree.json: two questions, three outcomes.
@@ -16,6 +16,7 @@ const TREE = {
       options: [
         { label: "A full app", implies: "Batteries included.", next: "full" },
         { label: "A small service", implies: "A **lightweight** framework.", next: "language" },
+        { label: "Live updates", implies: "One way.", next: "push" },
       ],
     },
     language: {
@@ -30,19 +31,29 @@ const TREE = {
   outcomes: {
     full: {
       title: "Django REST Framework", summary: "Batteries.", frameworks: ["drf"],
-      reasons: ["Familiar patterns"], alternatives: [], reality_checks: [], see_also: [],
+      reasons: ["Familiar patterns"], alternatives: [], reality_checks: [], figures: [], see_also: [],
+      stack: { picks: { "full-featured": "drf", lightweight: "fastapi" }, url: "../stack/?full-featured=drf&lightweight=fastapi" },
     },
     fastapi: {
       title: "FastAPI for services", summary: "Fast Python.", frameworks: ["fastapi"],
       reasons: ["Stays in Python", "`async` first"], alternatives: ["drf"],
       reality_checks: ["Optimize your queries first."], see_also: [],
+      figures: [{ metric: "Speed", about: "FastAPI against DRF", values: ["3–4x", "3x"], differs: true, url: "../claims/#speed" }],
       matrix_cell: { name: "Python × Lightweight", pros: ["Small"], cons: ["DIY auth"] },
+      decision_row: { scenario: "Machine learning inference", choose: "Python (FastAPI)", why: "Easy <integration>", url: "../matrix/" },
+      leaves_cell: { cells: ["Go × Lightweight"], lines: ["Stay in **Python**"] },
     },
     gin: {
       title: "Gin <script>", summary: "Fast Go.", frameworks: ["gin"],
-      reasons: ["10x"], alternatives: [], reality_checks: [], see_also: [],
+      reasons: ["10x"], alternatives: [], reality_checks: [], figures: [], see_also: [],
+    },
+    push: {
+      title: "Server-Sent Events", summary: "One way.", frameworks: [], reasons: ["Clients only listen"],
+      alternatives: ["gin"], reality_checks: [], figures: [], see_also: [],
+      site_note: { text: "Part of the `HTML` standard.", source: "https://example.org/sse", checked: "2026-11-29" },
     },
   },
+  use_cases: { "full-featured": "Full-featured CRUD", lightweight: "Lightweight" },
   urls: { outcome: "../wizard/{id}/", framework: "../frameworks/{id}/", compare: "../compare/?frameworks={ids}" },
   frameworks: [ // in the compare page's canonical order
     { id: "drf", name: "DRF", summary: "Django's toolkit.", pros: ["Admin"], cons: ["Slow"] },
@@ -109,7 +120,7 @@ test("the trail gives each answer with its question and what it implied", () => 
 
 test("every path from the start ends in an outcome", () => {
   const paths = allPaths(TREE);
-  assert.deepEqual(paths, [["full"], ["language", "fastapi"], ["language", "gin"]]);
+  assert.deepEqual(paths, [["full"], ["language", "fastapi"], ["language", "gin"], ["push"]]);
   for (const ids of paths) assert.ok(walk(TREE, ids).outcome);
   // Each outcome is reached.
   assert.deepEqual(new Set(paths.map((p) => p.at(-1))), new Set(Object.keys(TREE.outcomes)));
@@ -172,4 +183,33 @@ test("pages follow the tree's URL patterns; a comparison lists its ids in canoni
     assert.deepEqual(query, TREE.frameworks.map((fw) => fw.id).filter((id) => ids.includes(id)), ids.join());
   }
   assert.deepEqual([...frameworksById(TREE).keys()], ["drf", "fastapi", "gin"]);
+});
+
+test("the record gives the decision-matrix row, the reason for leaving a cell and the guide's figures", () => {
+  const text = decisionRecord(TREE, walk(TREE, ["language", "fastapi"]).steps, OPTIONS);
+  const decision = text.slice(text.indexOf("## Decision"), text.indexOf("## Consequences"));
+  assert.ok(decision.includes("In the guide's [decision matrix for polyglots](https://example.org/matrix/): "
+    + "Machine learning inference → **Python (FastAPI)** (Easy \\<integration>)."));
+  assert.ok(decision.includes("Where our answers point at Go × Lightweight, the guide's words on going beyond that cell "
+    + "of the matrix:\n\n- Stay in **Python**"));
+  const consequences = text.slice(text.indexOf("## Consequences"), text.indexOf("## Alternatives"));
+  assert.ok(consequences.includes("The guide's figures (rules of thumb, as the guide states them, not measurements):\n\n"
+    + "- **Speed**, FastAPI against DRF: 3–4x, 3x (the guide's figures differ)"));
+});
+
+test("a platform's record names its stack and links the composer", () => {
+  assert.deepEqual(stackPicks(TREE, TREE.outcomes.full), [
+    { useCase: "Full-featured CRUD", id: "drf" }, { useCase: "Lightweight", id: "fastapi" }]);
+  const text = decisionRecord(TREE, walk(TREE, ["full"]).steps, OPTIONS);
+  assert.ok(text.includes("The stack:\n\n- Full-featured CRUD: [DRF](https://example.org/frameworks/drf/)\n"
+    + "- Lightweight: [FastAPI](https://example.org/frameworks/fastapi/)\n\n"
+    + "[Open this stack in the composer](https://example.org/stack/?full-featured=drf&lightweight=fastapi)"));
+});
+
+test("an outcome without a framework gives the site's note, labelled, and no comparison", () => {
+  const text = decisionRecord(TREE, walk(TREE, ["push"]).steps, OPTIONS);
+  assert.ok(!text.includes("Recommended:"));
+  assert.ok(text.includes("This site's note, not the guide's: Part of the `HTML` standard. "
+    + "(source: <https://example.org/sse>, checked 2026-11-29)"));
+  assert.ok(text.endsWith("- [Gin](https://example.org/frameworks/gin/): Go.\n") && !text.includes("comparison"));
 });

@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.model.catalog import load_catalog
+from tests.helpers.data import CATALOG
 from tests.helpers.datasets import (
     DATA,
-    ROOT,
     copy_data,
     error_lines,
     load_errors,
@@ -21,7 +20,7 @@ CASES = yaml.safe_load((Path(__file__).resolve().parent.parent / "fixtures" / "b
 
 
 def test_real_data_loads_with_the_guide_matrix_shape():
-    catalog = load_catalog(DATA, display_root=ROOT)
+    catalog = CATALOG
     raw = {stem: yaml.safe_load((DATA / f"{stem}.yaml").read_text()) for stem in ("languages", "use_cases", "frameworks")}
     assert [x.id for x in catalog.languages] == [x["id"] for x in raw["languages"]["languages"]]
     assert [u.id for u in catalog.use_cases] == [u["id"] for u in raw["use_cases"]["use_cases"]]
@@ -34,7 +33,7 @@ def test_real_data_loads_with_the_guide_matrix_shape():
 
 
 def test_every_tool_the_guide_names_is_a_record():
-    catalog = load_catalog(DATA, display_root=ROOT)
+    catalog = CATALOG
     names = {f.name for f in catalog.frameworks}
     guide_names = [
         "Django REST Framework", "Django Channels", "FastAPI", "FastAPI WebSockets", "grpcio", "Celery",
@@ -47,7 +46,7 @@ def test_every_tool_the_guide_names_is_a_record():
 
 
 def test_go_full_featured_cell_is_empty_by_design_with_its_explanation():
-    catalog = load_catalog(DATA, display_root=ROOT)
+    catalog = CATALOG
     cell = catalog.cell("go", "full-featured")
     assert cell.options == ()
     assert cell.none_by_design is not None
@@ -60,7 +59,7 @@ def test_go_full_featured_cell_is_empty_by_design_with_its_explanation():
 
 
 def test_framework_use_cases_follow_the_matrix():
-    catalog = load_catalog(DATA, display_root=ROOT)
+    catalog = CATALOG
     for cell in catalog.cells:
         for fid in cell.framework_ids:
             assert cell.use_case in catalog.framework(fid).use_cases
@@ -108,7 +107,7 @@ def test_inlined_references_keep_keywords_beside_a_ref():
 def test_every_framework_has_a_facts_record_with_sources():
     from macros.model.sections.facts import Facts, Sourced, Unknown
 
-    catalog = load_catalog(DATA, display_root=ROOT)
+    catalog = CATALOG
     facts = catalog.section(Facts)
     assert sorted(f.id for f in catalog.frameworks) == sorted(facts.records)
     for record in facts.records.values():

@@ -10,12 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.model.catalog import load_catalog
 from macros.views.text import plain
-from tests.helpers.datasets import DATA, ROOT, error_lines
-
-CATALOG = load_catalog(DATA, display_root=ROOT)
-from tests.helpers.data import ARCH, LEDGER  # noqa: E402
+from tests.helpers.data import ARCH, CATALOG, LEDGER  # noqa: E402
+from tests.helpers.datasets import ROOT, error_lines
 
 CASES = yaml.safe_load((Path(__file__).resolve().parent.parent / "fixtures" / "guide_broken_cases.yaml").read_text(encoding="utf-8"))
 # The guide the site presents, kept as the reference its data is checked against.

@@ -8,7 +8,6 @@ import re
 import pytest
 
 from macros.model import routes as pages
-from macros.model.catalog import load_catalog
 from macros.model.routes import Linker
 from macros.model.sections.architecture import Architecture
 from macros.model.sections.claims import Ledger
@@ -29,9 +28,9 @@ from macros.views.sections import architecture, claims, guidance, migration
 from macros.views.sections.migration import migration_flowchart
 from macros.views.text import inline, mermaid_text
 from macros.views.use_case_page import use_case_page
+from tests.helpers.data import CATALOG
 from tests.helpers.datasets import DATA, ROOT, apply_edits, copy_data, load_fixture
 
-CATALOG = load_catalog(DATA, display_root=ROOT)
 ARCH = CATALOG.section(Architecture)
 NODE = re.compile(r'^\s+(n_\w+)(?:\(\[|\[\[|\[\(|\[/|\(|\[|>)"([^"]*)"', re.M)
 EDGE = re.compile(r'^\s+(n_\w+) (?:-->|-\.->|-\.-)(?:\|"([^"]*)"\|)? (n_\w+)$', re.M)

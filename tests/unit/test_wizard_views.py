@@ -9,18 +9,19 @@ import re
 import pytest
 from jsonschema import Draft202012Validator
 
-from macros.model.catalog import load_catalog
 from macros.model.routes import Linker
 from macros.model.sections.decision_tree import DecisionTree
 from macros.views import wizard_json
 from macros.views.sections.decision_tree import (
     app_mount,
+    diagram_roots,
     outcome_markdown,
-    tree_diagram,
+    tree_diagrams,
     tree_flowchart,
     tree_list,
 )
-from tests.helpers.datasets import DATA, ROOT, apply_edits, copy_data, load_fixture
+from tests.helpers.data import CATALOG
+from tests.helpers.datasets import apply_edits, copy_data, load_fixture
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 WIZARD = Linker("wizard/index.md")
@@ -68,29 +69,58 @@ def test_tree_list_links_one_outcome_per_path(tree):
     assert html.startswith('<div class="wizard-tree" id="wizard-tree">')
 
 
-def test_flowchart_has_every_node_and_every_answer(catalog, tree):
-    source = tree_flowchart(tree)
-    assert source.startswith("flowchart LR\n")
+def test_flowcharts_draw_every_path_as_a_tree(catalog, tree):
+    """One flowchart per answer to the first question; together they hold every question,
+    outcome and answer; each path is drawn apart (a node per place on a path), so no arrows cross."""
+    roots = diagram_roots(tree)
+    assert roots == ["full-language", "light-language"]  # one per answer to the first question
+    sources = [tree_flowchart(tree, root) for root in roots]
+    drawn = "\n".join(sources)
+    for source in sources:
+        assert source.startswith("flowchart LR\n")
+        targets = re.findall(r"--> (\S+)", source)
+        assert len(targets) == len(set(targets))  # every node has one arrow in: a tree
     for question in tree.questions.values():
-        assert f'n_q_{question.id.replace("-", "_")}["{question.question}"]' in source
+        assert f'["{question.question}"]' in drawn
         for option in question.options:
-            assert f'-->|"{option.label}"|' in source
+            assert f'-->|"{option.label}"|' in drawn
     for outcome in tree.outcomes.values():
-        assert f'n_o_{outcome.id}(["{outcome.title}"])' in source
-    edges = sum(len(q.options) for q in tree.questions.values())
-    assert source.count("-->") == edges
-    assert 'aria-describedby="wizard-tree"' in tree_diagram(catalog, tree, Linker("wizard/index.md"))
+        assert f'(["{outcome.title}"])' in drawn
+    leaves = sum(source.count("([") for source in sources)
+    assert leaves == len(tree.paths())
+    html = tree_diagrams(catalog, tree, WIZARD)
+    assert re.findall(r'aria-describedby="([^"]+)"', html) == ["wizard-tree-full-language", "wizard-tree-light-language"]
+
+
+def test_a_question_several_answers_lead_to_gets_its_own_diagram(tmp_path):
+    """A question two answers lead to is drawn once, as its own diagram's root, and elsewhere as a
+    box with double sides that points there; the tree's list names it by the same id."""
+    data = copy_data(tmp_path)
+    apply_edits(data, [{"file": "decision_tree.yaml", "find": "        use_case: full-featured\n        next: full-language",
+                        "replace": "        use_case: full-featured\n        next: full-language\n"
+                                   "      - {label: Either, implies: Both., next: shared}"},
+                       {"file": "decision_tree.yaml", "find": "outcomes:\n", "replace":
+                        "  - {id: shared, question: Shared?, options: [{label: To light, implies: L., next: light-language}, "
+                        "{label: To full, implies: F., next: full-language}]}\noutcomes:\n"}])
+    tree = load_fixture(data, tmp_path).section(DecisionTree)
+    assert diagram_roots(tree) == ["full-language", "shared", "light-language"]
+    shared = tree_flowchart(tree, "shared")
+    assert re.findall(r"\[\[\"([^\"]+)\"\]\]", shared) == ["Which language?", "Which language for the app?"]
+    html = tree_list(tree, WIZARD)
+    for root in ("full-language", "shared", "light-language"):
+        assert html.count(f'id="wizard-tree-{root}"') == 1
 
 
 def test_outcome_page_has_recommendation_reasons_answers_and_links(catalog, tree):
     md = outcome_markdown(catalog, tree, tree.outcomes["full"])
-    assert md.startswith("---\ntitle: Django REST Framework for your main app\ndescription: Batteries included.\n")
+    assert md.startswith("---\ntitle: Django REST Framework for your main app\ndescription: ")
     assert "\n# Django REST Framework for your main app\n" in md
     assert '<a href="../../frameworks/django/">Django REST Framework</a>: Batteries included.' in md
     assert "<li>Familiar patterns</li>" in md
     # The answers that lead here, and the same answers opened in the wizard.
     assert "<li>What are you building? <strong>A full app</strong></li>" in md
-    assert 'href="../?path=full"' in md
+    assert "<li>Which language for the app? <strong>Python</strong></li>" in md
+    assert 'href="../?path=full-language/full"' in md
     # Reality check, then the framework's pros from the data.
     assert "Optimize your database queries first." in md and "<li>Admin included</li>" in md
     # Alternatives: the framework page and the comparison with the recommended framework.
@@ -101,12 +131,12 @@ def test_outcome_page_has_recommendation_reasons_answers_and_links(catalog, tree
 def test_outcome_page_of_a_cell_without_framework_shows_what_to_use_instead(catalog, tree):
     md = outcome_markdown(catalog, tree, tree.outcomes["go"])
     assert "## What you do instead" in md and "Use Gin" in md
-    assert 'href="../?path=light-language/go"' in md
+    assert 'href="../?path=full-language/go"' in md
 
 
 def test_compare_links_use_the_compare_pages_canonical_order(catalog, tree):
-    """Outcome 'go' recommends fastapi and names django, which comes first in the data: the
-    link is the one address compare-any gives that pair."""
+    """Outcome 'go' recommends gin and names django, which comes first in the data: the link is
+    the one address compare-any gives that pair."""
     outcome = tree.outcomes["go"]
     order = [f.id for f in catalog.frameworks]
     assert order.index(outcome.alternatives[0]) < order.index(outcome.frameworks[0])
@@ -126,7 +156,7 @@ def test_hostile_text_is_escaped_in_every_view(hostile):
     for text in outputs:
         assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
     assert "title: '&lt;img src=x onerror=alert(1)&gt; &#34;q&#34;'" in outputs[1]
-    source = tree_flowchart(tree)
+    source = "\n".join(tree_flowchart(tree, root) for root in diagram_roots(tree))
     assert "<" not in source and "#lt;img src=x onerror=alert(1)#gt;" in source
 
 
@@ -154,7 +184,84 @@ def test_published_json_follows_its_schema_and_the_tree(catalog, tree):
 
 
 def test_real_json_follows_its_schema():
-    catalog = load_catalog(DATA, display_root=ROOT)
+    catalog = CATALOG
     files = dict(wizard_json.published(catalog, catalog.section(DecisionTree)))
     data = json.loads(files[wizard_json.JSON_PATH])
     assert list(Draft202012Validator(json.loads(files[wizard_json.SCHEMA_PATH])).iter_errors(data)) == []
+
+
+# ── What a result adds: the guide's figures and cautions, its decision-matrix row, the stack ──
+
+def _real():
+    catalog = CATALOG
+    return catalog, catalog.section(DecisionTree)
+
+
+def test_an_outcome_shows_the_guides_figures_about_its_frameworks_and_the_cautions_in_one_place():
+    from macros.model.sections.claims import Ledger
+    from macros.views.figures import value_text
+
+    catalog, tree = _real()
+    ledger = catalog.section(Ledger)
+    md = outcome_markdown(catalog, tree, tree.outcomes["fastapi-public"])
+    weigh = md[md.index("## The guide's cautions and figures"):md.index("## Pros and cons")]
+    # Every claim whose subjects include FastAPI shows its figure there, linked to the claims page.
+    about_fastapi = [c for c in ledger.claims if "fastapi" in c.subjects]
+    assert about_fastapi
+    for claim in about_fastapi:
+        assert value_text(claim, ledger.metric(claim.metric)) in weigh, claim.id
+    assert 'href="../../claims/#differs-speed-fastapi-django-rest-framework"' in weigh
+    # The cautions sit in the same section: no reality check elsewhere on the page.
+    assert md.count("Reality check") == weigh.count("Reality check")
+    # A broker's outcome has no language figures (Python's speed says nothing of Celery).
+    assert "The guide's figures" not in outcome_markdown(catalog, tree, tree.outcomes["celery-rabbitmq"])
+
+
+def test_an_outcome_names_the_row_of_the_decision_matrix_it_answers():
+    from macros.model.sections.guidance import Guidance
+
+    catalog, tree = _real()
+    rows = catalog.section(Guidance).decision_matrix
+    for outcome in tree.outcomes.values():
+        md = outcome_markdown(catalog, tree, outcome)
+        if outcome.decision_row:
+            row = rows[outcome.decision_row - 1]
+            assert f"{row.scenario} → <strong>{row.choose}</strong>" in md.replace("&#39;", "'"), outcome.id
+            assert 'href="../../architecture/decision-matrix/">decision matrix for polyglots</a>' in md
+        else:
+            assert "decision matrix for polyglots" not in md
+
+
+def test_a_platform_opens_its_stack_in_the_composer_and_a_site_note_is_labelled():
+    catalog, tree = _real()
+    md = outcome_markdown(catalog, tree, tree.outcomes["polyglot"])
+    assert ('href="../../stack/?full-featured=django-rest-framework&amp;lightweight=gin&amp;'
+            'service-to-service=celery&amp;realtime=socket-io">Open this stack in the composer</a>') in md
+    sse = outcome_markdown(catalog, tree, tree.outcomes["sse"])
+    assert "## Recommended" not in sse and "This site's note, not the guide's" in sse
+    assert '<a href="https://html.spec.whatwg.org/multipage/server-sent-events.html">' in sse and "checked 2026-11-29" in sse
+    assert "wizard-compare" not in sse  # no recommended framework to compare the alternatives with
+
+
+def test_leaving_the_cell_is_explained_where_a_path_leaves_it():
+    catalog, tree = _real()
+    md = outcome_markdown(catalog, tree, tree.outcomes["gin-for-rails"])
+    assert ("Where your answers point at Ruby × Lightweight microservices, the guide's words on going beyond "
+            "that cell of the matrix:") in md
+    assert "Consider <strong>Go (Gin)</strong> for new microservices if performance matters" in md
+    assert "wizard-leaves" not in outcome_markdown(catalog, tree, tree.outcomes["gin-echo"])
+
+
+def test_published_outcomes_carry_figures_rows_stacks_and_notes():
+    catalog, tree = _real()
+    data = wizard_json.tree_json(catalog, tree)
+    polyglot = data["outcomes"]["polyglot"]
+    assert polyglot["stack"]["picks"] == dict(tree.outcomes["polyglot"].stack)
+    assert polyglot["stack"]["url"].startswith("../stack/?full-featured=django-rest-framework&")
+    assert {f["id"] for f in data["frameworks"]} >= set(polyglot["stack"]["picks"].values())
+    assert data["outcomes"]["sse"]["frameworks"] == [] and data["outcomes"]["sse"]["site_note"]["source"].startswith("https://")
+    assert data["outcomes"]["fastapi-ml"]["decision_row"]["choose"] == "Python (FastAPI)"
+    assert data["outcomes"]["nestjs-bff"]["leaves_cell"]["cells"] == ["Node.js/TypeScript × Lightweight microservices"]
+    assert data["use_cases"] == {u.id: u.short_name for u in catalog.use_cases}
+    figures = data["outcomes"]["gin-echo"]["figures"]
+    assert figures and all(f["url"].startswith("../claims/#") for f in figures)

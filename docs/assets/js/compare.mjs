@@ -37,6 +37,15 @@ function richText(text) {
   return inlineNodes(text);
 }
 
+/** The site's notes where the guide's advice about the compared frameworks has aged. */
+function updateNotes(notes) {
+  const items = notes.map((note) => element("li", {}, ...richText(note.text), " ",
+    element("a", { class: "fact-source", href: note.source, text: "source" }), `, checked ${note.checked}`));
+  return element("div", { class: "admonition info update-notes" },
+    element("p", { class: "admonition-title", text: "The site's note: the guide's advice has aged" }),
+    element("ul", {}, ...items));
+}
+
 function notStated() {
   return [element("span", { "aria-hidden": "true", text: "—" }), element("span", { class: "visually-hidden", text: "not stated" })];
 }
@@ -44,12 +53,15 @@ function notStated() {
 // ── The side-by-side table (the same markup as the curated pages' tables) ────────────────
 
 // Short values read on one line: names, links and figures ("10,000 req/sec" needs "; ").
-const INLINE_SEPARATORS = { language: ", ", kind: ", ", use_cases: ", ", cells: ", ", claims: "; " };
+const INLINE_SEPARATORS = { language: ", ", kind: ", ", use_cases: ", ", cells: ", ", claims: "; ", facts: " · " };
 
 function itemNode(item, base) {
-  if (!item.href) return richText(item.text);
+  const note = item.note
+    ? [" (", element("a", { href: new URL(item.note.href, base).href }, ...richText(item.note.text)), ")"]
+    : [];
+  if (!item.href) return [...richText(item.text), ...note];
   const hidden = item.hidden ? [element("span", { class: "visually-hidden" }, ...richText(`: ${item.hidden}`))] : [];
-  return [element("a", { href: new URL(item.href, base).href }, ...richText(item.text), ...hidden)];
+  return [element("a", { href: new URL(item.href, base).href }, ...richText(item.text), ...hidden), ...note];
 }
 
 function valueNodes(field, value, base) {
@@ -171,7 +183,9 @@ async function mountCompare(root, signal) {
       else nodes.push(tableNode(data, frameworks, rows, src));
     }
     // The note on the guide's figures (rendered by the build) shows when a figures row does.
-    if (figuresNote) figuresNote.hidden = !rows.some((row) => row.field.type === "claims");
+    if (figuresNote) figuresNote.hidden = !rows.some((row) => ["claims", "facts"].includes(row.field.type));
+    const notes = frameworks.flatMap((fw) => fw.facts?.notes ?? []);
+    if (rows.length && notes.length) nodes.push(updateNotes(notes));
     const curated = curatedIncluding(data, chosen);
     if (curated.length) {
       const links = curated.map((c) => element("li", {}, element("a", { href: new URL(c.url, src).href }, ...richText(c.title))));
@@ -183,6 +197,7 @@ async function mountCompare(root, signal) {
   function update() {
     const address = location.pathname + serialise(chosen) + location.hash;
     history.replaceState(history.state, "", address);
+    root.dispatchEvent(new CustomEvent("compare:change", { detail: { ids: [...chosen] } }));
     renderChosen();
     renderOptions();
     renderTable();

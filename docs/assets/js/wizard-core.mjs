@@ -73,6 +73,15 @@ export function compareUrl(tree, ids) {
 
 
 
+// The outcome page's words, for the same result drawn here (macros/views/sections/decision_tree.py).
+export const FIGURES_NOTE = "rules of thumb, as the guide states them, not measurements";
+export const DIFFERS = "the guide's figures differ";
+
+// A platform's stack: one pick per use case, with the use case's name.
+export function stackPicks(tree, outcome) {
+  return Object.entries(outcome.stack.picks).map(([useCase, id]) => ({ useCase: tree.use_cases[useCase], id }));
+}
+
 // ── Decision record (ADR) ─────────────────────────────────────────────────────────────────
 
 // Data texts are Markdown already (**bold**, `code`); a backslash keeps "<" from starting HTML.
@@ -98,9 +107,25 @@ export function decisionRecord(tree, steps, { url, base, date }) {
   trail(tree, steps).forEach((t, i) => {
     out.push(`${i + 1}. **${md(t.question)}** ${md(t.label)}.`, `   ${md(t.implies)}`);
   });
-  out.push("", "## Decision", "", `${md(outcome.title)}. ${md(outcome.summary)}`, "",
-    `Recommended: ${outcome.frameworks.map(named).join(", ")}.`, "", "Why:", "", list(outcome.reasons), "",
-    "## Consequences", "");
+  out.push("", "## Decision", "", `${md(outcome.title)}. ${md(outcome.summary)}`, "");
+  if (outcome.frameworks.length) out.push(`Recommended: ${outcome.frameworks.map(named).join(", ")}.`, "");
+  const note = outcome.site_note;
+  if (note) out.push(`This site's note, not the guide's: ${md(note.text)} (source: <${note.source}>, checked ${note.checked})`, "");
+  out.push("Why:", "", list(outcome.reasons), "");
+  const row = outcome.decision_row;
+  if (row) {
+    out.push(`In the guide's [decision matrix for polyglots](${link(row.url)}): ${md(row.scenario)} → **${md(row.choose)}** (${md(row.why)}).`, "");
+  }
+  if (outcome.leaves_cell) {
+    const { cells, lines } = outcome.leaves_cell;
+    out.push(`Where our answers point at ${md(cells.join(" or "))}, the guide's words on going beyond that cell of the matrix:`, "",
+      list(lines), "");
+  }
+  if (outcome.stack) {
+    out.push("The stack:", "", ...stackPicks(tree, outcome).map(({ useCase, id }) => `- ${md(useCase)}: ${named(id)}`), "",
+      `[Open this stack in the composer](${link(outcome.stack.url)})`, "");
+  }
+  out.push("## Consequences", "");
   const subjects = outcome.frameworks.map(fw);
   if (outcome.matrix_cell) subjects.push(outcome.matrix_cell);
   for (const subject of subjects.filter((s) => s.pros.length || s.cons.length)) {
@@ -109,11 +134,16 @@ export function decisionRecord(tree, steps, { url, base, date }) {
     if (subject.cons.length) out.push("Negative:", "", list(subject.cons), "");
   }
   if (outcome.reality_checks.length) out.push("Reality check:", "", list(outcome.reality_checks), "");
+  if (outcome.figures.length) {
+    out.push(`The guide's figures (${FIGURES_NOTE}):`, "",
+      outcome.figures.map((f) => `- **${md(f.metric)}**, ${md(f.about)}: ${md(f.values.join(", "))}${f.differs ? ` (${DIFFERS})` : ""}`).join("\n"), "");
+  }
   out.push("## Alternatives considered", "");
   if (outcome.alternatives.length) {
     for (const id of outcome.alternatives) {
-      const compare = link(compareUrl(tree, [outcome.frameworks[0], id]));
-      out.push(`- ${named(id)}: ${md(fw(id).summary)} ([comparison](${compare}))`);
+      const first = outcome.frameworks[0];
+      const compare = first ? ` ([comparison](${link(compareUrl(tree, [first, id]))}))` : "";
+      out.push(`- ${named(id)}: ${md(fw(id).summary)}${compare}`);
     }
   } else {
     out.push("None named by the guide for this situation.");

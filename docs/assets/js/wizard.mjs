@@ -156,25 +156,38 @@ class Wizard {
     const count = state.steps.length;
     const section = element("section", { class: "wizard-result", "aria-labelledby": "wizard-result" },
       element("p", { class: "wizard-progress" }, `Recommendation after ${count} answer${count === 1 ? "" : "s"}`),
-      heading, this.text("p", outcome.summary, { class: "wizard-summary" }),
-      element("h3", {}, "Recommended"),
-      element("ul", { class: "wizard-recommended" }, ...outcome.frameworks.map((id) => this.frameworkItem(id))),
-      element("h3", {}, "Why"),
+      heading, this.text("p", outcome.summary, { class: "wizard-summary" }));
+    if (outcome.frameworks.length) {
+      section.append(element("h3", {}, "Recommended"),
+        element("ul", { class: "wizard-recommended" }, ...outcome.frameworks.map((id) => this.frameworkItem(id))));
+    }
+    if (outcome.site_note) section.append(this.siteNote(outcome.site_note));
+    section.append(element("h3", {}, "Why"),
       element("ol", { class: "wizard-why" }, ...core.trail(tree, state.steps).map((t) =>
         element("li", {}, this.text("span", t.question, { class: "wizard-why-question" }), " ",
           this.text("strong", t.label), ": ", this.text("span", t.implies)))),
       element("p", {}, "What the guide says about it:"),
       element("ul", { class: "wizard-reasons" }, ...outcome.reasons.map((r) => this.text("li", r))));
-    for (const check of outcome.reality_checks) {
-      section.append(element("div", { class: "admonition warning" },
-        element("p", { class: "admonition-title" }, "Reality check"), this.text("p", check)));
+    if (outcome.decision_row) section.append(this.decisionRow(outcome.decision_row));
+    if (outcome.leaves_cell) {
+      const { cells, lines } = outcome.leaves_cell;
+      section.append(this.text("p", `Where your answers point at ${cells.join(" or ")}, the guide's words on going beyond that cell of the matrix:`,
+        { class: "wizard-leaves" }), element("ul", {}, ...lines.map((line) => this.text("li", line))));
     }
+    section.append(...this.weighBlock(outcome));
     if (outcome.alternatives.length) {
       const first = outcome.frameworks[0];
       const name = (id) => plainText(this.frameworks.get(id).name);
+      const compare = (id) => (first ? [" ", this.link(core.compareUrl(tree, [first, id]), `Compare ${name(id)} with ${name(first)}`,
+        { class: "wizard-compare" })] : []);
       section.append(element("h3", {}, "Alternatives worth a look"),
-        element("ul", { class: "wizard-alternatives" }, ...outcome.alternatives.map((id) => this.frameworkItem(id, " ",
-          this.link(core.compareUrl(tree, [first, id]), `Compare ${name(id)} with ${name(first)}`, { class: "wizard-compare" })))));
+        element("ul", { class: "wizard-alternatives" }, ...outcome.alternatives.map((id) => this.frameworkItem(id, ...compare(id)))));
+    }
+    if (outcome.stack) {
+      section.append(element("h3", {}, "Compose this stack"),
+        element("ul", { class: "wizard-stack" }, ...core.stackPicks(tree, outcome).map(({ useCase, id }) =>
+          element("li", {}, `${useCase}: `, this.link(core.pageUrl(tree, "framework", id), this.frameworks.get(id).name)))),
+        element("p", {}, this.link(outcome.stack.url, "Open this stack in the composer", { class: "md-button wizard-compose" })));
     }
     if (outcome.see_also.length) {
       section.append(element("h3", {}, "Read next"),
@@ -183,6 +196,36 @@ class Wizard {
     section.append(...this.shareBlock(state), ...this.controls(state.steps));
     this.stage.replaceChildren(...this.trailBlock(state.steps), section);
     return heading;
+  }
+
+  // What the site adds beyond the guide, labelled as the site's, with its source.
+  siteNote(note) {
+    return element("div", { class: "admonition info wizard-site-note" },
+      element("p", { class: "admonition-title" }, "This site's note, not the guide's"), this.text("p", note.text),
+      element("p", { class: "wizard-source" }, "Source: ", element("a", { href: note.source }, note.source), `, checked ${note.checked}.`));
+  }
+
+  decisionRow(row) {
+    return element("p", { class: "wizard-decision-row" }, "In the guide's ", this.link(row.url, "decision matrix for polyglots"), ": ",
+      ...inlineNodes(row.scenario), " → ", this.text("strong", row.choose), " (", ...inlineNodes(row.why), ").");
+  }
+
+  // The guide's cautions and its figures about the recommendation, in one place.
+  weighBlock(outcome) {
+    const { reality_checks: checks, figures } = outcome;
+    if (!checks.length && !figures.length) return [];
+    const box = element("div", { class: "wizard-weigh" });
+    if (checks.length) {
+      const body = checks.length === 1 ? this.text("p", checks[0]) : element("ul", {}, ...checks.map((c) => this.text("li", c)));
+      box.append(element("div", { class: "admonition warning" }, element("p", { class: "admonition-title" }, "Reality check"), body));
+    }
+    if (figures.length) {
+      box.append(element("p", { class: "wizard-figures-title" }, `The guide's figures (${core.FIGURES_NOTE}):`),
+        element("ul", { class: "wizard-figures" }, ...figures.map((f) => element("li", {},
+          this.text("strong", f.metric), ", ", ...inlineNodes(f.about), ": ", this.link(f.url, f.values.join(", ")),
+          ...(f.differs ? [` (${core.DIFFERS})`] : [])))));
+    }
+    return [element("h3", {}, "The guide's cautions and figures"), box];
   }
 
   shareBlock(state) {

@@ -20,10 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from types import MappingProxyType
 from typing import Any
 
-from ...source.records import opt_text, ref, refs, unique_records
+from ...source.records import items_of, opt_text, ref, refs, unique_records
 from ...source.report import Report
 from ...source.yaml_reader import YamlDoc
 from .. import quotes
@@ -149,6 +150,22 @@ class DecisionTree:
             else:
                 yield from self._paths_from(option.next, path)
 
+    def path_count(self) -> int:
+        """How many paths there are, counted without listing them (a tree of a few dozen
+        questions can hold millions)."""
+        counts: dict[str, int] = {}
+
+        def count(node: str, trail: frozenset[str]) -> int:
+            if node not in self.questions:
+                return 1
+            if node in trail:
+                return 0  # a cycle, in data that failed validation
+            if node not in counts:
+                counts[node] = sum(count(o.next, trail | {node}) for o in self.questions[node].options)
+            return counts[node]
+
+        return count(self.start, frozenset()) if self.start in self.questions else 0
+
     def paths_to(self, outcome_id: str) -> tuple[Path, ...]:
         return tuple(p for p in self.paths() if self.end_of(p) == outcome_id)
 
@@ -198,6 +215,9 @@ def cell_members(cell: Cell) -> set[str]:
 
 # ── Loading ─────────────────────────────────────────────────────────────────────────────────
 
+MAX_PATHS = 1000  # the browser tests walk every path
+
+
 def load(doc: YamlDoc, catalog: Catalog, report: Report) -> DecisionTree:
     data = doc.data if isinstance(doc.data, dict) else {}
     question_records = unique_records(doc, ("questions",), report, "question")
@@ -209,7 +229,10 @@ def load(doc: YamlDoc, catalog: Catalog, report: Report) -> DecisionTree:
                        f"id '{oid}' is also the id of a question (line {line}); questions and outcomes share one set of ids")
 
     languages = catalog.language_ids()
-    gated = refs(doc, ("expertise_required",), languages, "language", report)
+    gated = tuple(x for x in data.get("expertise_required") or () if isinstance(x, str))
+    for language in gated:
+        if languages and language not in languages:  # one list, one line: named by its value
+            report.unknown(doc, ("expertise_required",), language, "language", languages)
     questions = {qid: _question(doc, ("questions", index), record, question_records, outcome_records, catalog, gated, report)
                  for qid, (index, record) in question_records.items()}
     outcomes = {oid: _outcome(doc, ("outcomes", index), record, catalog, report)
@@ -223,6 +246,9 @@ def load(doc: YamlDoc, catalog: Catalog, report: Report) -> DecisionTree:
         _check_reachable(doc, tree, question_records, outcome_records, report)
     # What the answers and paths say is only worth checking on a sound graph and sound data:
     # otherwise one mistake (an unknown id, a broken matrix) would come back as a cascade.
+    if start_ok and not report.errors and tree.path_count() > MAX_PATHS:
+        report.add(doc, ("start",), f"{{field}}: the tree has {tree.path_count()} paths from '{tree.start}', more than "
+                                    f"{MAX_PATHS}: every path is a result to check, on the site and in the tests")
     if start_ok and not report.errors and catalog.cells:
         TreeChecks(doc, catalog, tree, question_records, outcome_records, report).run()
     return tree
@@ -265,9 +291,9 @@ def _question(doc: YamlDoc, base: tuple, record: dict, questions: dict, outcomes
             options.append(Option(label=label, implies=opt_text(item.get("implies")) or "", next=target,
                                   language=language, use_case=use_case, expertise=expertise,
                                   in_use=item.get("in_use") is True))
-    absent = tuple(Absent(language=a["language"], why=a["why"]) for a in record.get("absent") or []
+    absent = tuple(Absent(language=a["language"], why=a["why"]) for a in items_of(record.get("absent"))
                    if isinstance(a, dict) and isinstance(a.get("language"), str) and isinstance(a.get("why"), str))
-    for index, item in enumerate(record.get("absent") or []):
+    for index, item in enumerate(items_of(record.get("absent"))):
         ref(doc, (*base, "absent", index, "language"), languages, "language", report)
     return Question(id=record["id"], question=opt_text(record.get("question")) or record["id"],
                     options=tuple(options), help=opt_text(record.get("help")), asks=opt_text(record.get("asks")),
@@ -307,7 +333,10 @@ def _outcome(doc: YamlDoc, base: tuple, record: dict, catalog: Catalog, report: 
 
 
 def _framework_refs(doc: YamlDoc, path: tuple, catalog: Catalog, report: Report) -> tuple[str, ...]:
-    return refs(doc, path, catalog.framework_ids(), "framework", report)
+    # A frameworks file with errors of its own (a duplicate or misspelt id) has told the reader
+    # already; its ids are not a sound list to check references against.
+    sound = not any(PurePosixPath(error.file).stem == "frameworks" for error in report.errors)
+    return refs(doc, path, catalog.framework_ids() if sound else (), "framework", report)
 
 
 def _cell_ref(doc: YamlDoc, path: tuple, value: Any, catalog: Catalog, report: Report) -> CellRef | None:
@@ -326,17 +355,6 @@ def _cell_ref(doc: YamlDoc, path: tuple, value: Any, catalog: Catalog, report: R
     if ok and (language, use_case) not in {(c.language, c.use_case) for c in catalog.cells}:
         return None  # the matrix reports the missing cell itself
     return CellRef(language, use_case) if ok else None
-
-
-def decision_rows(catalog: Catalog) -> tuple[DecisionRow, ...]:
-    guidance = catalog.find(Guidance)
-    return guidance.decision_matrix if guidance else ()
-
-
-def row_answered_by(catalog: Catalog, row: DecisionRow, frameworks: tuple[str, ...]) -> bool:
-    """The row's choice is among the frameworks, or among their languages."""
-    languages = {catalog.framework(f).language for f in frameworks if catalog.has_framework(f)}
-    return bool(set(row.frameworks) & set(frameworks) or set(row.languages) & languages)
 
 
 # ── Graph checks ───────────────────────────────────────────────────────────────────────────
@@ -422,6 +440,7 @@ class TreeChecks:
         self.report.add(self.doc, path, message)
 
     def run(self) -> None:
+        before = len(self.report.errors)
         for qid, (index, record) in self.questions.items():
             self._check_languages_offered(("questions", index), record, self.tree.questions[qid])
         for oid, (index, record) in self.outcomes.items():
@@ -429,14 +448,15 @@ class TreeChecks:
             self._check_matrix_cell(base, outcome)
             self._check_decision_row(base, record.get("decision_row"), outcome)
             self._check_stack((*base, "stack"), record.get("stack"))
-        self._check_paths()
+        if len(self.report.errors) == before:  # paths through broken answers would repeat them
+            self._check_paths()
 
     # ── Answers and outcomes ──
 
     def _check_languages_offered(self, base: tuple, record: dict, question: Question) -> None:
         """A question that asks the language offers every language, or says why one is absent."""
         offered = {o.language for o in question.options if o.language}
-        for index, absent in enumerate(record.get("absent") or []):
+        for index, absent in enumerate(items_of(record.get("absent"))):
             if isinstance(absent, dict) and absent.get("language") in offered:
                 self.add((*base, "absent", index, "language"),
                          f"{{field}} '{absent['language']}' is offered by an answer, so it is not absent")

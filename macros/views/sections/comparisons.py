@@ -20,8 +20,10 @@ from ...model.sections.comparisons import (
 )
 from ..blocks import block, callout, choices_html, heading, join, page, para, ul
 from ..compare_table import compare_any_href, figures_note, table_html
-from ..registry import GeneratedPage, SectionView
+from ..registry import GeneratedPage, SectionView, page_sections
 from ..text import html_text, inline, plain
+from .code_examples import compare_mount as code_compare_mount
+from .code_examples import page_styles as code_styles
 
 COMPARE_CSS = "assets/css/compare.css"  # inlined into the pages that use it (its front matter's `styles`)
 # Compare-any shows 2 to 4 frameworks: a readable table, on screen and on one printed page.
@@ -41,13 +43,15 @@ def comparison_page(catalog: Catalog, comparison: Comparison) -> str:
     if comparison.frameworks:
         body += [heading(2, "Side by side", "side-by-side"),
                  block(table_html(catalog, link, comparison.frameworks, "side-by-side-table"))]
+        body += page_sections(catalog, "comparison", comparison.frameworks, link)
     shown = [pattern_of(catalog, ref).choices for ref in comparison.patterns]  # already in the approaches' table
     together = [c for c in choices_naming(catalog, comparison.members) if c not in shown]
     if together:
         body.append(heading(2, "In the decision framework", "decision-framework"))
         body += [block(choices_html(catalog, link, c, "h3")) for c in together]
     body.append(block(_further(catalog, link, comparison)))
-    return page(comparison.title, comparison.verdict, body, extra_meta={"styles": [COMPARE_CSS]})
+    return page(comparison.title, comparison.verdict, body,
+                extra_meta={"styles": [COMPARE_CSS, *code_styles(catalog, comparison.frameworks, together=True)]})
 
 
 def choices_naming(catalog: Catalog, members: Sequence[str]) -> list[Choices]:
@@ -143,7 +147,9 @@ def compare_any(catalog: Catalog, link: Linker) -> Markup:
         "</div>"
         "</div>"
         "{pending}"
+        "{code}"
     ).format(src=link.asset(routes.API_FRAMEWORKS), min=COMPARE_ANY_MIN, max=COMPARE_ANY_MAX, pending=_PENDING_SCRIPT,
+             code=code_compare_mount(catalog, link),
              note=figures_note(link, hidden=True) if catalog.find(Ledger) else "")
 
 

@@ -8,16 +8,26 @@ from markupsafe import Markup
 from ...model import routes
 from ...model.catalog import Catalog
 from ...model.routes import Linker
-from ...model.sections.decision_tree import DecisionTree, Outcome, Path
+from ...model.sections.decision_tree import DecisionTree, Outcome, Path, SiteNote
 from .. import wizard_json
 from ..blocks import block, callout, framework_link, heading, join, page, para, ul
-from ..compare_table import compare_any_href
+from ..compare_table import DIFFERS, compare_any_href
 from ..diagrams import diagram, label, node_id
 from ..registry import GeneratedPage, SectionView
 from ..text import inline, mermaid_text
-from ..wizard_result import cell_of, consequences, reality_checks
+from ..wizard_result import (
+    STACK_PAGE,
+    cell_of,
+    consequences,
+    decision_row_of,
+    figures,
+    left_cells,
+    reality_checks,
+    stack_query,
+)
 
 TREE_LIST_ID = "wizard-tree"
+FIGURES_NOTE = "rules of thumb, as the guide states them, not measurements"
 WIZARD_CSS = "assets/css/wizard.css"  # inlined into the pages that use it (macros/style_hooks.py)
 
 
@@ -54,42 +64,107 @@ def wizard_href(link: Linker, tree: DecisionTree, path: Path) -> str:
 # ── The whole tree (no JavaScript needed) ─────────────────────────────────────────────────
 
 def tree_list(tree: DecisionTree, link: Linker) -> Markup:
-    """Every path as nested lists: each answer, then the next question or the outcome, linked."""
-    return Markup('<div class="wizard-tree" id="{}">{}</div>').format(TREE_LIST_ID, _question_html(tree, link, tree.start, ()))
+    """Every path as nested lists: each answer, then the next question or the outcome, linked.
+    The first answer that leads to a diagram's root question (id wizard-tree-<question id>)
+    holds that diagram's text alternative."""
+    return Markup('<div class="wizard-tree" id="{}">{}</div>').format(
+        TREE_LIST_ID, _question_html(tree, link, tree.start, (), set(diagram_roots(tree))))
 
 
-def _question_html(tree: DecisionTree, link: Linker, question_id: str, seen: tuple[str, ...]) -> Markup:
+def branch_id(question_id: str) -> str:
+    return f"{TREE_LIST_ID}-{question_id}"
+
+
+def _question_html(tree: DecisionTree, link: Linker, question_id: str, seen: tuple[str, ...], roots: set[str]) -> Markup:
     question = tree.questions[question_id]
     items = []
     for option in question.options:
         answer = Markup('<span class="wizard-tree-answer">{}</span>').format(inline(option.label))
+        attributes = Markup("")
+        if option.next in roots:
+            roots.discard(option.next)  # its first place only: an id is unique
+            attributes = Markup(' id="{}"').format(branch_id(option.next))
         if option.next in tree.outcomes:
             outcome = tree.outcomes[option.next]
             target = Markup('<a class="wizard-tree-outcome" href="{}">{}</a>').format(
                 link.href(routes.outcome(outcome.id)), inline(outcome.title))
-            items.append(Markup("<li>{} → {}</li>").format(answer, target))
+            items.append(Markup("<li{}>{} → {}</li>").format(attributes, answer, target))
         elif option.next not in seen:
-            items.append(Markup("<li>{}{}</li>").format(answer, _question_html(tree, link, option.next, (*seen, question_id))))
+            items.append(Markup("<li{}>{}{}</li>").format(
+                attributes, answer, _question_html(tree, link, option.next, (*seen, question_id), roots)))
     return Markup('<p class="wizard-tree-question">{}</p><ul>{}</ul>').format(inline(question.question), join(items))
 
 
-def tree_flowchart(tree: DecisionTree) -> str:
-    """Questions as boxes, outcomes as rounded boxes, each answer an arrow with its label."""
-    lines = ["flowchart LR", "  accTitle: The decision tree",
-             "  accDescr: Every question of the wizard, its answers and the recommendation each path ends in"]
-    for question in tree.questions.values():
-        lines.append(f"  {node_id('q', question.id)}[{label(question.question)}]")
-    for outcome in tree.outcomes.values():
-        lines.append(f"  {node_id('o', outcome.id)}([{label(outcome.title)}])")
+# ── The tree as diagrams ───────────────────────────────────────────────────────────────────
+
+def diagram_roots(tree: DecisionTree) -> list[str]:
+    """The questions that get a diagram of their own: each answer's question after the first
+    one, and every question more than one answer leads to (drawn once, where it is a root, and
+    as a box that points there elsewhere), in the order the paths meet them."""
+    parents: dict[str, set[str]] = {}
     for question in tree.questions.values():
         for option in question.options:
-            target = node_id("o" if option.next in tree.outcomes else "q", option.next)
-            lines.append(f'  {node_id("q", question.id)} -->|"{mermaid_text(option.label)}"| {target}')
+            parents.setdefault(option.next, set()).add(question.id)
+    first = [o.next for o in tree.questions[tree.start].options if o.next in tree.questions]
+    shared = {qid for qid, found in parents.items() if qid in tree.questions and len(found) > 1}
+    order = [step.question for path in tree.paths() for step in path] + [tree.end_of(p) for p in tree.paths()]
+    return list(dict.fromkeys(q for q in order if q in first or q in shared))
+
+
+def tree_flowchart(tree: DecisionTree, root: str) -> str:
+    """One part of the tree as a tree: from `root` (with the answer to the first question that
+    leads there, for a branch), every answer to every question after it, each path drawn apart so
+    no two arrows cross. A question with a diagram of its own ends its path here as a box with
+    double sides. Drawn left to right: each path is a row."""
+    roots = set(diagram_roots(tree))
+    first = tree.questions[tree.start]
+    opening = next((o for o in first.options if o.next == root), None)
+    title = f"The decision tree after: {mermaid_text(opening.label)}" if opening else \
+        f"The decision tree from: {mermaid_text(tree.questions[root].question)}"
+    lines = ["flowchart LR", f"  accTitle: {title}",
+             "  accDescr: Every question from here, its answers and the recommendation each path ends in; a box "
+             "with double sides goes on in a diagram of its own"]
+    count = iter(range(10_000))
+
+    def node(kind: str, ident: str) -> str:
+        return node_id(kind, ident, str(next(count)))
+
+    def walk(question_id: str, name: str) -> None:
+        for option in tree.questions[question_id].options:
+            if option.next in tree.outcomes:
+                target = node("o", option.next)
+                lines.append(f"  {target}([{label(tree.outcomes[option.next].title)}])")
+            elif option.next in roots:
+                target = node("r", option.next)
+                lines.append(f"  {target}[[{label(tree.questions[option.next].question)}]]")
+            else:
+                target = node("q", option.next)
+                lines.append(f"  {target}[{label(tree.questions[option.next].question)}]")
+            lines.append(f'  {name} -->|"{mermaid_text(option.label)}"| {target}')
+            if option.next in tree.questions and option.next not in roots:
+                walk(option.next, target)
+
+    top = node("q", root)
+    if opening:
+        start = node("q", first.id)
+        lines += [f"  {start}[{label(first.question)}]", f"  {top}[{label(tree.questions[root].question)}]",
+                  f'  {start} -->|"{mermaid_text(opening.label)}"| {top}']
+    else:
+        lines.append(f"  {top}[{label(tree.questions[root].question)}]")
+    walk(root, top)
     return "\n".join(lines)
 
 
-def tree_diagram(catalog: Catalog, tree: DecisionTree, link: Linker) -> Markup:
-    return diagram(catalog, link, tree_flowchart(tree), "The decision tree: every question, answer and recommendation.", TREE_LIST_ID)
+def tree_diagrams(catalog: Catalog, tree: DecisionTree, link: Linker) -> Markup:
+    """A diagram per answer to the first question, and one per question that several answers
+    lead to: each part stays readable, drawn at full size."""
+    first = {o.next: o for o in tree.questions[tree.start].options}
+    figures_ = []
+    for root in diagram_roots(tree):
+        caption = (f"After “{first[root].label}”: every question, answer and recommendation." if root in first else
+                   f"From “{tree.questions[root].question}”, which several answers lead to: every answer and recommendation.")
+        figures_.append(diagram(catalog, link, tree_flowchart(tree, root), caption, branch_id(root)))
+    return Markup('<div class="wizard-diagrams">{}</div>').format(join(figures_))
 
 
 # ── One page per outcome ───────────────────────────────────────────────────────────────────
@@ -98,16 +173,24 @@ def outcome_markdown(catalog: Catalog, tree: DecisionTree, outcome: Outcome) -> 
     link = Linker(routes.outcome(outcome.id))
     paths = tree.paths_to(outcome.id)
     body = [block(para(outcome.summary, cls="lead"))]
-    body += [heading(2, "Recommended", "recommended"),
-             block(ul(framework_link(catalog, link, fid) + Markup(": ") + inline(catalog.framework(fid).summary)
-                      for fid in outcome.frameworks))]
-    body += [heading(2, "Why", "why"), block(ul(outcome.reasons))]
+    if outcome.frameworks:
+        body += [heading(2, "Recommended", "recommended"),
+                 block(ul(framework_link(catalog, link, fid) + Markup(": ") + inline(catalog.framework(fid).summary)
+                          for fid in outcome.frameworks))]
+    if outcome.site_note:
+        body += [heading(2, "This site's note", "site-note"), block(site_note_html(outcome.site_note))]
+    body += [heading(2, "Why", "why"), block(ul(outcome.reasons) + _decision_row_html(catalog, outcome, link))]
+    cells = left_cells(catalog, tree, outcome)
+    if cells:
+        body.append(block(Markup('<p class="wizard-leaves">Where your answers point at {}, the guide\'s words on '
+                                 "going beyond that cell of the matrix:</p>{}").format(
+            inline(" or ".join(cells)), ul(outcome.leaves_cell))))
     body += [heading(2, "The answers that lead here", "answers"), block(_paths_html(tree, link, paths))]
-    checks = reality_checks(catalog, outcome)
-    if checks:
-        body.append(block(join(callout("warning", "Reality check", para(check)) for check in checks)))
+    body += _weigh_md(catalog, outcome, link)
     body += _consequences_md(catalog, outcome, link)
     body += _instead_md(catalog, outcome, link)
+    if outcome.stack:
+        body += [heading(2, "Compose this stack", "compose"), block(_stack_html(catalog, outcome, link))]
     if outcome.alternatives:
         body += [heading(2, "Alternatives worth a look", "alternatives"), block(_alternatives_html(catalog, outcome, link))]
     if outcome.see_also:
@@ -116,6 +199,51 @@ def outcome_markdown(catalog: Catalog, tree: DecisionTree, outcome: Outcome) -> 
     body.append(block(Markup('<p class="wizard-page-links"><a href="{}">Open this result in the wizard</a> · '
                              '<a href="{}">Start the wizard</a></p>').format(wizard_href(link, tree, paths[0]), link.href(routes.WIZARD))))
     return page(outcome.title, outcome.summary, body, extra_meta={"styles": [WIZARD_CSS]})
+
+
+def site_note_html(note: SiteNote) -> Markup:
+    """What the site adds beyond the guide, labelled as the site's, with its source."""
+    return Markup('<div class="admonition info wizard-site-note"><p class="admonition-title">This site\'s note, not the '
+                  'guide\'s</p><p>{}</p><p class="wizard-source">Source: <a href="{}">{}</a>, checked {}.</p></div>').format(
+        inline(note.text), note.source, note.source, note.checked)
+
+
+def _decision_row_html(catalog: Catalog, outcome: Outcome, link: Linker) -> Markup:
+    row = decision_row_of(catalog, outcome)
+    if row is None:
+        return Markup("")
+    return Markup('<p class="wizard-decision-row">In the guide\'s <a href="{}">decision matrix for polyglots</a>: '
+                  "{} → <strong>{}</strong> ({}).</p>").format(
+        link.href(routes.DECISION_MATRIX), inline(row.scenario), inline(row.choose), inline(row.why))
+
+
+def _weigh_md(catalog: Catalog, outcome: Outcome, link: Linker) -> list[str]:
+    """The guide's cautions and its figures about the recommendation, in one place."""
+    checks, lines = reality_checks(catalog, outcome), figures(catalog, outcome)
+    if not (checks or lines):
+        return []
+    parts = []
+    if checks:
+        body = para(checks[0]) if len(checks) == 1 else ul(checks)
+        parts.append(callout("warning", "Reality check", body))
+    if lines:
+        items = [Markup('<strong>{}</strong>, {}: <a href="{}">{}</a>{}').format(
+            inline(line.metric), inline(line.about), link.href(routes.CLAIMS, line.anchor), inline(", ".join(line.values)),
+            Markup(" ({})").format(DIFFERS) if line.differs else Markup("")) for line in lines]
+        parts.append(Markup('<p class="wizard-figures-title">The guide\'s figures ({}):</p>{}').format(
+            FIGURES_NOTE, ul(items, cls="wizard-figures")))
+    return [heading(2, "The guide's cautions and figures", "weigh"), block(Markup('<div class="wizard-weigh">{}</div>').format(join(parts)))]
+
+
+def stack_href(link: Linker, outcome: Outcome) -> str:
+    return link.href(STACK_PAGE) + stack_query(outcome.stack)
+
+
+def _stack_html(catalog: Catalog, outcome: Outcome, link: Linker) -> Markup:
+    items = [Markup("{}: {}").format(inline(catalog.use_case(use_case).short_name), framework_link(catalog, link, pick))
+             for use_case, pick in outcome.stack]
+    return ul(items) + Markup('<p><a class="md-button" href="{}">Open this stack in the composer</a></p>').format(
+        stack_href(link, outcome))
 
 
 def _paths_html(tree: DecisionTree, link: Linker, paths: tuple[Path, ...]) -> Markup:
@@ -158,13 +286,17 @@ def _instead_md(catalog: Catalog, outcome: Outcome, link: Linker) -> list[str]:
 
 
 def _alternatives_html(catalog: Catalog, outcome: Outcome, link: Linker) -> Markup:
-    primary = outcome.frameworks[0]
+    """Each alternative with its summary and, when there is a recommended framework, the
+    comparison of the two."""
+    primary = outcome.frameworks[0] if outcome.frameworks else None
     items = []
     for fid in outcome.alternatives:
-        items.append(Markup('{}: {} <a class="wizard-compare" href="{}">Compare {} with {}</a>').format(
-            framework_link(catalog, link, fid), inline(catalog.framework(fid).summary),
-            compare_any_href(catalog, link, (primary, fid)), inline(catalog.framework(fid).name),
-            inline(catalog.framework(primary).name)))
+        item = Markup("{}: {}").format(framework_link(catalog, link, fid), inline(catalog.framework(fid).summary))
+        if primary:
+            item += Markup(' <a class="wizard-compare" href="{}">Compare {} with {}</a>').format(
+                compare_any_href(catalog, link, (primary, fid)), inline(catalog.framework(fid).name),
+                inline(catalog.framework(primary).name))
+        items.append(item)
     return ul(items)
 
 
@@ -183,7 +315,7 @@ VIEW = SectionView(
     macros={
         "wizard_app": lambda catalog, tree, link: app_mount(tree, link),
         "wizard_tree": lambda catalog, tree, link: tree_list(tree, link),
-        "wizard_diagram": tree_diagram,
+        "wizard_diagram": tree_diagrams,
         "wizard_count": lambda catalog, tree, link, what: count(tree, what),  # wizard_count("outcomes")
     },
 )

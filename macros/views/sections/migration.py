@@ -28,7 +28,7 @@ STOP_NOTE = "Most companies stop here"
 
 def migration_flowchart(migration: Migration) -> str:
     """Phases left to right; past the phase where most companies stop, the lines are dotted."""
-    lines = ["flowchart LR", "  accTitle: The migration path",
+    lines = ["flowchart TB", "  accTitle: The migration path",
              f"  accDescr: {mermaid_text(f'{len(migration.phases)} phases, from a monolith to a polyglot stack.')}"]
     stopped = False
     for index, phase in enumerate(migration.phases):
