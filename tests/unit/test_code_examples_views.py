@@ -5,15 +5,19 @@ matches its schema and the files; the claims page's measurement reads bench/resu
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
 import pytest
 from jsonschema import Draft202012Validator
 
+from macros.model import bench_results
 from macros.model.routes import Linker
 from macros.model.sections.code_examples import CodeExamples
 from macros.model.sections.comparisons import Comparisons
+from macros.source.report import Report
+from macros.views import code_words
 from macros.views.api_json import SCHEMA_DIR
 from macros.views.framework_page import framework_page
 from macros.views.sections import code_examples as view
@@ -49,7 +53,7 @@ def test_each_framework_page_includes_its_examples_with_lines_and_label(framewor
     for example in own:
         assert f"### {md_heading(example.task_name)} {{ #code-{example.task} }}" in section
         label = RUNS if example.verified == "runs" else \
-            f"Syntax-checked with {view.CHECK_TOOLS[example.check]}: its libraries cannot be installed where the tests run"
+            f"Syntax-checked with {code_words.CHECK_TOOLS[example.check]}: its libraries cannot be installed where the tests run"
         assert f"**{view.lines_text(example)}** · {label}" in readable
         assert f'../../code-examples/#{example.task}' in section
     included = SNIPPET.findall(section)
@@ -238,7 +242,7 @@ def test_the_openapi_document_is_published_with_its_outline_schema():
 BENCH = json.loads((ROOT / "bench" / "results" / "frameworks.json").read_text(encoding="utf-8"))
 
 
-def test_the_claims_page_shows_the_measurement_labelled_as_the_sites(monkeypatch):
+def test_the_claims_page_shows_the_measurement_labelled_as_the_sites():
     html = view.bench_section(CATALOG, EXAMPLES, Linker("claims.md"))
     assert "The site&#39;s measurement, not the guide&#39;s claims" in html and "one machine" in html and "tiny" in html
     assert BENCH["date"] in html and BENCH["machine"]["cpu"] in html
@@ -254,14 +258,33 @@ def test_the_claims_page_shows_the_measurement_labelled_as_the_sites(monkeypatch
     assert f"FastAPI ÷ Django REST Framework: <strong>{ratio:.1f}x</strong>" in html
 
 
-def test_without_a_measurement_the_claims_page_says_so(monkeypatch, tmp_path):
-    monkeypatch.setattr(view, "BENCH_RESULTS", tmp_path / "absent.json")
-    html = view.bench_section(CATALOG, EXAMPLES, Linker("claims.md"))
+def test_without_a_measurement_the_claims_page_says_so():
+    html = view.bench_section(CATALOG, dataclasses.replace(EXAMPLES, bench=None), Linker("claims.md"))
     assert "Not measured yet" in html and "make bench-frameworks" in html
 
 
 def test_a_measurement_without_its_fields_fails_the_build_naming_them(tmp_path):
-    broken = tmp_path / "frameworks.json"
-    broken.write_text(json.dumps({**BENCH, "results": [{"example": "fastapi-items"}]}), encoding="utf-8")
-    with pytest.raises(view.BenchResultsError, match=r"results\[0\]\.requests_per_sec.*results\[0\]\.peak_rss_mb"):
-        view.read_bench(broken)
+    broken = tmp_path / bench_results.RESULTS_FILE
+    broken.parent.mkdir(parents=True)
+    broken.write_text(json.dumps({**BENCH, "results": [{"example": "fastapi-items"}], "machine": {}}), encoding="utf-8")
+    report = Report()
+    assert bench_results.read_bench_results(tmp_path, report) is None
+    [error] = report.errors
+    assert error.file == "bench/results/frameworks.json"
+    assert "results[0].requests_per_sec" in error.message and "results[0].peak_rss_mb" in error.message
+    assert "machine.cpu" in error.message and "make bench-frameworks" in error.message
+
+
+def test_a_measurement_that_is_not_json_is_a_data_error_not_a_traceback(tmp_path):
+    broken = tmp_path / bench_results.RESULTS_FILE
+    broken.parent.mkdir(parents=True)
+    broken.write_bytes(b'{"date": \xff')
+    report = Report()
+    assert bench_results.read_bench_results(tmp_path, report) is None
+    assert [e.file for e in report.errors] == ["bench/results/frameworks.json"]
+    assert "not JSON" in report.errors[0].message
+
+
+def test_without_a_measurement_file_nothing_is_reported(tmp_path):
+    report = Report()
+    assert bench_results.read_bench_results(tmp_path, report) is None and report.errors == []

@@ -9,33 +9,10 @@
 
 import { parseQuery } from "./compare-core.mjs";
 import { linesText, sharedTasks, statusText, tabFiles } from "./code-compare-core.mjs";
+import { element, fetchJson } from "./dom.mjs";
 import { inlineNodes } from "./inline-markup.mjs";
 
 const NEAR = "600px 0px"; // how close to the screen the section starts loading
-const loaded = new Map(); // src -> Promise of the JSON, kept across instant navigation
-
-function loadData(src) {
-  if (!loaded.has(src)) {
-    const promise = fetch(src).then((response) => {
-      if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
-      return response.json();
-    });
-    promise.catch(() => loaded.delete(src));
-    loaded.set(src, promise);
-  }
-  return loaded.get(src);
-}
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name === "text") node.textContent = value;
-    else node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
-
 /** A file as the build shows it: its path as the title, then its text (no highlighting). */
 function codeNode(file) {
   return element("div", { class: "highlight" },
@@ -115,7 +92,7 @@ export function mount(root, signal) {
     if (data || loading || !ready || !near || ids.length < 2) return;
     loading = true;
     status.textContent = "Loading the code…";
-    loadData(src).then((json) => {
+    fetchJson(src).then((json) => {
       if (signal.aborted) return;
       data = json;
       render();

@@ -6,31 +6,8 @@
 import {
   buildRows, curatedIncluding, curatedSame, findFramework, mergeCells, normalise, parseQuery, serialise, visibleRows, whoLabel,
 } from "./compare-core.mjs";
+import { element, fetchJson } from "./dom.mjs";
 import { inlineNodes, plainText } from "./inline-markup.mjs";
-
-const loaded = new Map(); // src -> Promise of the JSON, kept across instant navigation
-
-function loadData(src) {
-  if (!loaded.has(src)) {
-    const promise = fetch(src).then((response) => {
-      if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
-      return response.json();
-    });
-    promise.catch(() => loaded.delete(src));
-    loaded.set(src, promise);
-  }
-  return loaded.get(src);
-}
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name === "text") node.textContent = value;
-    else node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
 
 /** Data text with its **bold** and `code`, as nodes. */
 function richText(text) {
@@ -132,7 +109,7 @@ async function mountCompare(root, signal) {
 
   let data;
   try {
-    data = await loadData(src);
+    data = await fetchJson(src);
   } catch (error) {
     form.hidden = true;
     for (const child of state.children) child.hidden = child !== notice;

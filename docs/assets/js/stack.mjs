@@ -3,29 +3,9 @@
 // them for the picks in the address. The drawing holds every box and line the composer can show:
 // here they are shown, hidden and relabelled, never built from data markup. Data goes in as text.
 
+import { element, fetchJson } from "./dom.mjs";
 import { inlineNodes } from "./inline-markup.mjs";
 import * as core from "./stack-core.mjs";
-
-const loaded = new Map(); // src -> Promise of api/stack.json, kept across instant navigation
-
-function load(src) {
-  if (!loaded.has(src)) {
-    const request = fetch(src).then((response) => {
-      if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
-      return response.json();
-    });
-    request.catch(() => loaded.delete(src));
-    loaded.set(src, request);
-  }
-  return loaded.get(src);
-}
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
-}
 
 export async function mount(root, signal) {
   const src = new URL(root.dataset.src, location.href).href;
@@ -34,7 +14,7 @@ export async function mount(root, signal) {
   const status = part(".stack-status");
   let data;
   try {
-    data = await load(src);
+    data = await fetchJson(src);
   } catch (error) {
     if (signal.aborted) return;
     part(".stack-picker").hidden = true;

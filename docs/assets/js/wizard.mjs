@@ -2,28 +2,15 @@
 // "why" trace and a decision record. page-modules.mjs calls mount() for #wizard; the signal
 // removes the page's listeners when the next page arrives. Data goes in as text only.
 
+import { element, fetchJson } from "./dom.mjs";
 import { inlineNodes, plainText } from "./inline-markup.mjs";
 import * as core from "./wizard-core.mjs";
-
-const treeRequests = new Map();
-
-function loadTree(url) {
-  if (!treeRequests.has(url)) {
-    const request = fetch(url).then((response) => {
-      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-      return response.json();
-    });
-    request.catch(() => treeRequests.delete(url));
-    treeRequests.set(url, request);
-  }
-  return treeRequests.get(url);
-}
 
 export async function mount(root, signal) {
   const treeUrl = new URL(root.dataset.tree, location.href);
   let tree;
   try {
-    tree = await loadTree(treeUrl.href);
+    tree = await fetchJson(treeUrl.href);
   } catch (error) {
     if (signal.aborted) return;
     root.replaceChildren(element("p", { class: "wizard-notice" },
@@ -36,13 +23,6 @@ export async function mount(root, signal) {
   window.addEventListener("popstate", () => wizard.show({ focus: true }), { signal });
   wizard.show({ focus: false });
   root.dataset.mounted = "true";
-}
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
 }
 
 class Wizard {

@@ -4,6 +4,7 @@ files under examples/ with how the tests verify them."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 from ...source.records import at, opt_text, records, text, texts, unique_records
 from ...source.report import Report
 from ...source.yaml_reader import YamlDoc
+from ..bench_results import read_bench_results
 from ..catalog import Catalog
 from ..example_files import project_root
 from ..registry import DataSection
@@ -30,6 +32,7 @@ class ExampleFile:
     language: str  # of its code block
     lines: int  # lines that are not blank
     counted: bool  # part of the example's own code (not a manifest, not the shared contract)
+    text: str = ""  # the file as the tests run it; published for the compare-any page
 
     @property
     def name(self) -> str:
@@ -82,6 +85,7 @@ class CommonApi:
 class CodeExamples:
     api: CommonApi | None
     examples: tuple[CodeExample, ...]
+    bench: Mapping[str, Any] | None = None  # `make bench-frameworks`'s measurement, where it has been run
 
     def of_framework(self, framework_id: str) -> tuple[CodeExample, ...]:
         return tuple(e for e in self.examples if e.framework == framework_id)
@@ -93,14 +97,16 @@ class CodeExamples:
 def _file(doc: YamlDoc, path: tuple, value: str, report: Report) -> ExampleFile:
     root = project_root(doc)
     suffix = PurePosixPath(value).suffix
-    lines = 0
+    content = ""
     if root is not None:
         target = root / value
         if not target.is_file():
             report.add(doc, path, f"{{field}} '{value}' does not exist (paths start at the project root)")
         else:
-            lines = sum(1 for line in target.read_text(encoding="utf-8").splitlines() if line.strip())
-    return ExampleFile(value, LANGUAGES.get(suffix, "text"), lines, counted=suffix not in MANIFESTS and value != SHARED)
+            content = target.read_text(encoding="utf-8")
+    lines = sum(1 for line in content.splitlines() if line.strip())
+    return ExampleFile(value, LANGUAGES.get(suffix, "text"), lines, counted=suffix not in MANIFESTS and value != SHARED,
+                       text=content)
 
 
 def _number(value: Any) -> float | None:
@@ -141,7 +147,7 @@ def load(doc: YamlDoc, catalog: Catalog, report: Report) -> CodeExamples:
             protocol=opt_text(r.get("protocol")), path=opt_text(r.get("path")), event=opt_text(r.get("event")),
             channel=opt_text(r.get("channel")),
         ))
-    return CodeExamples(api=_api(doc), examples=tuple(examples))
+    return CodeExamples(api=_api(doc), examples=tuple(examples), bench=read_bench_results(project_root(doc), report))
 
 
 SECTION = DataSection(file="code_examples", model=CodeExamples, load=load, labels={"examples": "example", "fields": "field"})

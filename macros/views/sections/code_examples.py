@@ -16,9 +16,7 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -27,99 +25,35 @@ from ...model import routes
 from ...model.catalog import Catalog
 from ...model.core import Framework
 from ...model.routes import Linker
-from ...model.sections.claims import Claim, Ledger
 from ...model.sections.code_examples import TASKS, ApiField, CodeExample, CodeExamples, CommonApi, ExampleFile
 from ...model.sections.comparisons import Comparisons
 from ..api_json import dumps, shaped_schema
-from ..blocks import block, callout, framework_link, heading, join, language_text, page, para, table
-from ..figures import number, value_text
+from ..blocks import block, framework_link, heading, join, language_text, page, para, table
+from ..code_bench import MEASURED_ANCHOR, bench_section
+from ..code_openapi import openapi_document
+from ..code_words import (
+    API_JSON,
+    CODE_CSS,
+    INDEX,
+    OPENAPI_JSON,
+    SECTION_ANCHOR,
+    SECTION_TITLE,
+    TASK_ABOUT,
+    TASK_PHRASES,
+    endpoint_text,
+    file_title,
+    in_site_order,
+    lines_text,
+    sentence_case,
+    task_anchor,
+    task_order,
+    uncounted_note,
+    verification_label,
+    verification_short,
+)
+from ..figures import number
 from ..registry import GeneratedPage, SectionView
-from ..text import inline, md_text, plain
-
-CODE_CSS = "assets/css/code.css"  # inlined into the pages that show code (their front matter's `styles`)
-INDEX = "code-examples.md"  # the page listing every framework's example of each task
-API_JSON = "api/code-examples.json"
-OPENAPI_JSON = "api/items-openapi.json"
-OPENAPI_VERSION = "3.1.0"
-API_VERSION = "1.0.0"  # the document's own version: the items API has had one shape
-SECTION_TITLE = "The same API, in code"
-SECTION_ANCHOR = "code"
-
-# What each task is, in the site's words (the items API's own description is in the data).
-TASK_ABOUT = {
-    "websocket-echo": "A WebSocket endpoint that sends each text message back, for the frameworks of the real-time "
-                      "column.",
-    "grpc-items": "The gRPC service of one shared contract, items.v1.ItemService in examples/grpc/items.proto: "
-                  "ListItems, and GetItem with NOT_FOUND for an unknown id; one server per language.",
-}
-# "the items API": a task named inside a sentence.
-TASK_PHRASES = {"items": "the items API", "websocket-echo": "the WebSocket echo", "grpc-items": "the gRPC service"}
-RUNS_LABEL = "Runs in the test suite: a contract test starts it and checks every endpoint"
-CHECK_TOOLS = {"rustfmt": "rustfmt", "ruby-c": "ruby -c"}
-PROTOCOLS = {"websocket": "WebSocket", "socket.io": "Socket.IO", "action-cable": "Action Cable"}
-
-
-# ── Words shared by the pages and the published JSON ────────────────────────────────────────
-
-def verification_label(example: CodeExample) -> str:
-    """How the example was verified, as every page and api/code-examples.json say it."""
-    if example.verified == "runs":
-        return RUNS_LABEL
-    tool = CHECK_TOOLS.get(example.check or "", example.check or "its language's parser")
-    return f"Syntax-checked with {tool}: its libraries cannot be installed where the tests run"
-
-
-def verification_short(example: CodeExample) -> str:
-    """The label's first half, for tables: 'Runs in the test suite', 'Syntax-checked with rustfmt'."""
-    return verification_label(example).split(":", 1)[0]
-
-
-def lines_text(example: CodeExample) -> str:
-    """'26 lines', '110 lines in 2 files': the framework's own code, blank lines aside."""
-    counted = [f for f in example.files if f.counted]
-    files = f" in {len(counted)} files" if len(counted) > 1 else ""
-    return f"{example.lines} line{'s' if example.lines != 1 else ''}{files}"
-
-
-def file_title(file: ExampleFile) -> str:
-    """The file's path under examples/ ('items/gin/main.go'): what it is, and unique on a page."""
-    return file.path.removeprefix("examples/")
-
-
-def uncounted_note(file: ExampleFile) -> str:
-    return "the shared contract, not counted" if file.path.endswith(".proto") else "the project's set-up, not counted"
-
-
-def endpoint_text(example: CodeExample) -> str | None:
-    """Where the WebSocket examples listen: 'WebSocket at /ws', 'Socket.IO event echo'."""
-    if not example.protocol:
-        return None
-    name = PROTOCOLS.get(example.protocol, example.protocol)
-    text = f"{name} at {example.path}" if example.path else name
-    if example.event:
-        text += f", event {example.event}"
-    if example.channel:
-        text += f", channel {example.channel}"
-    return text
-
-
-def task_order(examples: CodeExamples) -> list[str]:
-    return [task for task in TASKS if examples.of_task(task)]
-
-
-def in_site_order(catalog: Catalog, examples: Sequence[CodeExample]) -> list[CodeExample]:
-    """Examples in the order of the site's frameworks (languages in matrix order)."""
-    rank = {fw.id: i for i, fw in enumerate(catalog.frameworks)}
-    return sorted(examples, key=lambda e: rank.get(e.framework, len(rank)))
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def task_anchor(task: str) -> str:
-    return f"{SECTION_ANCHOR}-{task}"
-
+from ..text import inline, md_text
 
 # ── Markdown pieces: a file included by pymdownx.snippets ─────────────────────────────────────
 
@@ -172,7 +106,7 @@ def framework_section(catalog: Catalog, examples: CodeExamples, fw: Framework, l
     out = [heading(2, SECTION_TITLE, SECTION_ANCHOR), block(intro)]
     for example in own:
         across = Markup('<p class="code-across"><a href="{}">{} in every framework</a> ({} examples){}</p>').format(
-            link.href(INDEX, example.task), _sentence(TASK_PHRASES[example.task]), len(examples.of_task(example.task)),
+            link.href(INDEX, example.task), sentence_case(TASK_PHRASES[example.task]), len(examples.of_task(example.task)),
             _openapi_link(link, example))
         out += [heading(3, example.task_name, task_anchor(example.task)), "\n" + meta_markdown(example) + "\n",
                 files_markdown(example.files), block(across)]
@@ -356,73 +290,7 @@ def pages(catalog: Catalog, examples: CodeExamples) -> list[GeneratedPage]:
 
 # ── Published files ─────────────────────────────────────────────────────────────────────────
 
-def _field_schema(field: ApiField) -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": field.type, "description": plain(field.description)}
-    for key, value in (("minLength", field.min_length), ("maxLength", field.max_length), ("minimum", field.minimum)):
-        if value is not None:
-            schema[key] = value
-    return schema
-
-
-def item_schemas(api: CommonApi) -> dict[str, dict]:
-    """Item (what the server returns) and NewItem (what a client sends to create one), with the
-    data's types and limits; Error, the JSON object of a 4xx reply."""
-    sent = [f for f in api.fields if not f.server_assigned]
-    return {
-        "Item": {"type": "object", "required": [f.name for f in api.fields],
-                 "properties": {f.name: _field_schema(f) for f in api.fields}},
-        "NewItem": {"type": "object", "required": [f.name for f in sent],
-                    "properties": {f.name: _field_schema(f) for f in sent}},
-        "Error": {"type": "object", "description": "A JSON object saying what went wrong; for an invalid item, its text "
-                                                   "names the invalid field. Each framework words it its own way."},
-    }
-
-
-def openapi_document(api: CommonApi) -> dict[str, Any]:
-    """The items API as an OpenAPI 3.1 document, from `api` in data/code_examples.yaml: the three
-    operations, Item / NewItem / Error with the fields' limits, and examples from the seed."""
-    seed = [dict(item) for item in api.seed]
-    server_assigned = {f.name for f in api.fields if f.server_assigned}
-    id_field = next((f.name for f in api.fields if f.server_assigned and f.type == "integer"), "id")
-    new_item = {k: v for k, v in seed[-1].items() if k not in server_assigned}
-    created = {id_field: max(item.get(id_field, 0) for item in seed) + 1, **new_item}
-
-    def ref(name: str) -> dict:
-        return {"$ref": f"#/components/schemas/{name}"}
-
-    def json_body(description: str, schema: dict, example: Any = None) -> dict:
-        content: dict[str, Any] = {"schema": schema}
-        if example is not None:
-            content["example"] = example
-        return {"description": description, "content": {"application/json": content}}
-
-    invalid = json_body("The body is not a valid item: the error names the invalid field.", ref("Error"))
-    return {
-        "openapi": OPENAPI_VERSION,
-        "info": {"title": plain(api.title), "version": API_VERSION, "description": plain(api.description)},
-        "paths": {
-            "/items": {
-                "get": {"operationId": "listItems", "summary": "List the items",
-                        "responses": {"200": json_body("Every item.", {"type": "array", "items": ref("Item")}, seed)}},
-                "post": {"operationId": "createItem", "summary": "Create an item",
-                         "requestBody": {"required": True, "content": {"application/json": {
-                             "schema": ref("NewItem"), "example": new_item}}},
-                         "responses": {"201": json_body("The item created, with its id.", ref("Item"), created),
-                                       "400": invalid, "422": invalid}},
-            },
-            "/items/{" + id_field + "}": {
-                "get": {"operationId": "getItem", "summary": "Get an item by its id",
-                        "parameters": [{"name": id_field, "in": "path", "required": True, "schema": {"type": "integer"},
-                                        "example": seed[0].get(id_field)}],
-                        "responses": {"200": json_body("The item.", ref("Item"), seed[0]),
-                                      "404": json_body("No item has this id.", ref("Error"))}},
-            },
-        },
-        "components": {"schemas": item_schemas(api)},
-    }
-
-
-def examples_json(catalog: Catalog, examples: CodeExamples, root: Path) -> dict[str, Any]:
+def examples_json(catalog: Catalog, examples: CodeExamples) -> dict[str, Any]:
     """api/code-examples.json: every example with its files' text, for the compare-any page."""
     here = Linker("api/index.md")
     return {
@@ -436,17 +304,15 @@ def examples_json(catalog: Catalog, examples: CodeExamples, root: Path) -> dict[
              "lines": e.lines, "verified": e.verified, "check": e.check, "label": verification_label(e),
              "endpoint": endpoint_text(e),
              "files": [{"path": f.path, "title": file_title(f), "language": f.language, "lines": f.lines,
-                        "counted": f.counted, "text": (root / f.path).read_text(encoding="utf-8")} for f in e.files]}
+                        "counted": f.counted, "text": f.text} for f in e.files]}
             for e in in_site_order(catalog, examples.examples)
         ],
     }
 
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
-
 
 def published(catalog: Catalog, examples: CodeExamples) -> list[tuple[str, str]]:
-    files = [(API_JSON, dumps(examples_json(catalog, examples, PROJECT_ROOT))),
+    files = [(API_JSON, dumps(examples_json(catalog, examples))),
              (_schema_of(API_JSON), shaped_schema(API_JSON))]
     if examples.api is not None:
         files += [(OPENAPI_JSON, dumps(openapi_document(examples.api))), (_schema_of(OPENAPI_JSON), shaped_schema(OPENAPI_JSON))]
@@ -455,119 +321,6 @@ def published(catalog: Catalog, examples: CodeExamples) -> list[tuple[str, str]]
 
 def _schema_of(path: str) -> str:
     return path.removesuffix(".json") + ".schema.json"
-
-
-# ── The claims page: the site's own measurement beside the guide's rules of thumb ────────────
-
-BENCH_RESULTS = PROJECT_ROOT / "bench" / "results" / "frameworks.json"
-MEASURED_ANCHOR = "measured"
-THROUGHPUT_METRICS = ("throughput-per-worker", "throughput-single-core")
-MEMORY_METRICS = ("memory",)
-
-
-class BenchResultsError(ValueError):
-    pass
-
-
-def read_bench(path: Path) -> dict | None:
-    """bench/results/frameworks.json as `make bench-frameworks` writes it, or None where it has not
-    been run; a file without the fields the table needs fails the build with their names."""
-    if not path.is_file():
-        return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as error:
-        raise BenchResultsError(f"{path.name}: not JSON ({error})") from None
-    missing = [key for key in ("date", "machine", "command", "warmup", "runtimes", "results") if key not in data]
-    for index, result in enumerate(data.get("results", [])):
-        missing += [f"results[{index}].{key}" for key in ("example", "framework", "requests_per_sec", "peak_rss_mb",
-                                                          "errors", "server", "versions") if key not in result]
-    missing += [f"machine.{key}" for key in ("cores", "cpu", "memory_gb", "os") if key not in data.get("machine", {})]
-    if missing:
-        raise BenchResultsError(f"bench/results/{path.name} lacks {', '.join(missing)}: run `make bench-frameworks`")
-    return data
-
-
-def _rate(value: float) -> str:
-    return f"{value:,.0f}"
-
-
-def measured_for(claim: Claim, ledger: Ledger, catalog: Catalog, rates: dict[str, dict]) -> Markup:
-    """What the measurement shows for one of the guide's figures, where it measured the same thing."""
-    metric = claim.metric
-    subjects = [s for s in claim.subjects if s in rates]
-    if not subjects:
-        return Markup("—")
-    parts = []
-    for subject in subjects:
-        result = rates[subject]
-        name = inline(catalog.framework(subject).name)
-        if metric == "speed":
-            for baseline in (b for b in claim.baselines if b in rates):
-                ratio = result["requests_per_sec"] / rates[baseline]["requests_per_sec"]
-                parts.append(Markup("{} ÷ {}: <strong>{}x</strong>").format(
-                    name, inline(catalog.framework(baseline).name), f"{ratio:.1f}"))
-        elif metric in THROUGHPUT_METRICS:
-            parts.append(Markup("{}: <strong>{} req/sec</strong>").format(name, _rate(result["requests_per_sec"])))
-        elif metric in MEMORY_METRICS:
-            parts.append(Markup("{}: <strong>{} MB</strong>").format(name, f"{result['peak_rss_mb']:.0f}"))
-    return join(parts, Markup("<br>")) if parts else Markup("—")
-
-
-def rules_of_thumb(catalog: Catalog, ledger: Ledger, rates: dict[str, dict]) -> Markup:
-    """The guide's figures about the measured frameworks for what the measurement also shows."""
-    wanted = ("speed", *THROUGHPUT_METRICS, *MEMORY_METRICS)
-    claims = [c for c in ledger.claims if c.metric in wanted and set(c.subjects) & set(rates)]
-    rows = [[inline(c.phrase), Markup("<strong>{}</strong>").format(value_text(c, ledger.metric(c.metric))),
-             measured_for(c, ledger, catalog, rates)] for c in claims]
-    if not rows:
-        return Markup("")
-    return (Markup("<p>The guide's rules of thumb about these frameworks, and what this one run shows for the same "
-                   "thing:</p>")
-            + table(["The guide's words", "The guide's figure", "Measured here"], rows, row_header=False))
-
-
-def bench_section(catalog: Catalog, examples: CodeExamples, link: Linker) -> str:
-    data = read_bench(BENCH_RESULTS)
-    if data is None:
-        return block(callout("note", "Not measured yet", para(
-            "No measurement is recorded: `make bench-frameworks` writes bench/results/frameworks.json.")))
-    known = {e.id: e for e in examples.examples}
-    machine, runtimes = data["machine"], data["runtimes"]
-    results = sorted(data["results"], key=lambda r: -r["requests_per_sec"])
-    all_ok = all(r["errors"] == 0 for r in results)
-    rows = []
-    for r in results:
-        fid = r["framework"]
-        name = (Markup('<a href="{}">{}</a>').format(link.href(routes.framework(fid), task_anchor("items")),
-                                                    inline(catalog.framework(fid).name))
-                if catalog.has_framework(fid) else Markup("{}").format(fid))
-        example = known.get(r["example"])
-        row = [name, Markup("{}").format(_rate(r["requests_per_sec"])), Markup("{}").format(f"{r['peak_rss_mb']:.1f}")]
-        row += [] if all_ok else [Markup("{}").format(r["errors"])]
-        rows.append(row + [Markup("{}").format(lines_text(example) if example else "—")])
-    label = para(
-        f"One run on one machine ({machine['cores']} cores, {machine['cpu']}, {number(machine['memory_gb'])} GB of "
-        f"memory, {machine['os']}) on {data['date']}, of a tiny in-memory API. The load generator shared the machine "
-        "with each server. The figures compare the examples with one another here; they do not predict a real "
-        "service's speed.")
-    how = Markup('<p>Each runnable <a href="{}">items example</a>, started as the tests start it, was warmed for {} and '
-                 "then loaded with <code>{}</code>; peak memory is the resident memory of the server's whole process "
-                 "tree.{}</p>").format(link.href(INDEX, "items"), data["warmup"], data["command"],
-                                       " No request failed." if all_ok else "")
-    headers = ["Framework", "Requests/sec", "Peak memory (MB)", *([] if all_ok else ["Errors"]), "Lines of code"]
-    measured = table(headers, rows)
-    started = table(["Framework", "Started with", "Versions"], [
-        [Markup("{}").format(catalog.framework(r["framework"]).name if catalog.has_framework(r["framework"]) else r["framework"]),
-         Markup("<code>{}</code>").format(r["server"]),
-         Markup("{}").format(", ".join(f"{k} {v}" for k, v in r["versions"].items()))] for r in data["results"]])
-    tools = ", ".join(f"{k} {v}" for k, v in runtimes.items())
-    details = Markup('<details class="note code-bench-how"><summary>How each server was started, and the versions'
-                     "</summary>{}<p>Runtimes: {}.</p></details>").format(started, tools)
-    ledger = catalog.find(Ledger)
-    beside = rules_of_thumb(catalog, ledger, {r["framework"]: r for r in data["results"]}) if ledger else Markup("")
-    return block(callout("info code-bench", "The site's measurement, not the guide's claims", label) + how + measured
-                 + details + beside)
 
 
 # ── The view ────────────────────────────────────────────────────────────────────────────────
