@@ -29,6 +29,16 @@ from .sections.facts import facts_box
 from .text import inline, plain
 
 SEARCH_BOOST = 4
+# A page whose name extends another framework's ("FastAPI WebSockets" after "FastAPI") is boosted
+# less, so that the shorter name's own page comes first for it; the longer name still finds its page.
+EXTENDED_NAME_BOOST = 2
+
+
+def search_boost(catalog: Catalog, fw: Framework) -> int:
+    words = plain(fw.name).lower().split()
+    extends = any(other.id != fw.id and plain(other.name).lower().split() == words[:len(plain(other.name).split())]
+                  for other in catalog.frameworks if len(plain(other.name).split()) < len(words))
+    return EXTENDED_NAME_BOOST if extends else SEARCH_BOOST
 
 
 def facts(catalog: Catalog, link: Linker, fw: Framework) -> Markup:
@@ -124,5 +134,5 @@ def framework_page(catalog: Catalog, fw: Framework) -> str:
     body += guidance_section(catalog, link, fw)
     body += page_sections(catalog, "framework", fw, link)
     # A framework's own page is the first search result for its name (Material's per-page boost).
-    return page(fw.name, describe(catalog, fw), body, extra_meta={"search": {"boost": SEARCH_BOOST},
+    return page(fw.name, describe(catalog, fw), body, extra_meta={"search": {"boost": search_boost(catalog, fw)},
                                                                  "styles": code_styles(catalog, [fw.id])})

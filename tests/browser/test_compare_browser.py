@@ -44,7 +44,9 @@ def headers(page, table="#compare-any-table"):
 
 
 def table_by_column(page, table):
-    """{(row field, column header): cell text}, colspans expanded, whitespace collapsed."""
+    """{(row field, column header): cell text}, colspans expanded, whitespace collapsed. The phone
+    layout's label of whose value a cell holds is left out: it follows the table's column order,
+    which differs between a curated page (the comparison's order) and compare-any (the site's)."""
     return page.evaluate(
         """table => {
             const t = document.querySelector(table);
@@ -54,7 +56,9 @@ def table_by_column(page, table):
                 let column = 0;
                 for (const td of [...tr.cells].slice(1)) {
                     for (let i = 0; i < td.colSpan; i++) {
-                        out[tr.dataset.field + " | " + names[column++]] = td.textContent.replace(/\\s+/g, " ").trim();
+                        const cell = td.cloneNode(true);
+                        cell.querySelectorAll(".compare-who").forEach(e => e.remove());
+                        out[tr.dataset.field + " | " + names[column++]] = cell.textContent.replace(/\\s+/g, " ").trim();
                     }
                 }
             }
