@@ -49,8 +49,9 @@ build: setup-site
 	rm -rf $(SITE_DIR) && mv .site-build $(SITE_DIR)
 
 # ── Tests and tools ────────────────────────────────────────────────────────────────────────
+# On both cores, each test module kept on one worker (its browser and fixtures set up once).
 test: setup-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadscope
 
 # The fast loop: unit and JavaScript tests only (no site build, no browser), on both cores.
 test-fast: $(VENV)/.dev-installed
