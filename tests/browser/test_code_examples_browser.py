@@ -14,11 +14,11 @@ from macros.model.sections.comparisons import Comparisons
 from macros.views.sections import code_examples as view
 from macros.views.text import plain
 from tests.conftest import PageWatch
+from tests.helpers.data import CATALOG
 from tests.helpers.project import ROOT
 
 pytestmark = pytest.mark.browser
 
-from tests.helpers.data import CATALOG
 
 EXAMPLES = CATALOG.section(CodeExamples)
 COMPARISONS = CATALOG.section(Comparisons).items

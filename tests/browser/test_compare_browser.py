@@ -12,11 +12,11 @@ from macros.views.compare_table import rows
 from macros.views.sections.comparisons import COMPARE_ANY_MAX, COMPARE_ANY_MIN
 from macros.views.text import plain
 from tests.helpers.browser import MOBILE, WATCH_SHIFTS, hold, layout_shift, painted
+from tests.helpers.data import CATALOG
 from tests.helpers.hostile import poisoned
 
 pytestmark = pytest.mark.browser
 
-from tests.helpers.data import CATALOG
 
 COMPARISONS = CATALOG.section(Comparisons).items
 ORDER = [f.id for f in CATALOG.frameworks]

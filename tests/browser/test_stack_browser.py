@@ -14,11 +14,11 @@ from macros.model.sections.decision_tree import DecisionTree
 from macros.model.sections.stack import StackComposer
 from macros.views.sections import stack as view
 from tests.helpers.browser import WATCH_SHIFTS, hold, layout_shift, painted
+from tests.helpers.data import CATALOG
 from tests.helpers.project import ROOT
 
 pytestmark = pytest.mark.browser
 
-from tests.helpers.data import CATALOG
 
 DATA_JSON = view.stack_json(CATALOG, CATALOG.section(StackComposer))
 DEFAULTS = view.default_picks(DATA_JSON)

@@ -8,13 +8,13 @@ import pytest
 
 from macros.model.sections.decision_tree import DecisionTree
 from macros.views.text import plain
+from tests.helpers.browser import MOBILE, WATCH_SHIFTS, hold, layout_shift, painted
+from tests.helpers.data import CATALOG
 from tests.helpers.datasets import ROOT
 from tests.helpers.diagram_checks import shown_text, squeezed
 from tests.helpers.hostile import poisoned
 
 pytestmark = pytest.mark.browser
-
-from tests.helpers.data import CATALOG
 
 TREE = CATALOG.section(DecisionTree)
 PATHS = TREE.paths()
@@ -264,29 +264,6 @@ def test_pages_without_the_wizard_fetch_nothing_of_it(page, site_url):
 
 
 # ── Reached without a full page load, and drawn without moving the page ─────────────────────
-
-MOBILE = {"width": 412, "height": 823}  # Lighthouse's mobile screen
-# Every layout shift of the page, from the start (buffered), as the Layout Instability API reports it.
-WATCH_SHIFTS = """window.__shifts = [];
-new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value); })
-    .observe({type: "layout-shift", buffered: true});"""
-
-
-def painted(page) -> None:
-    page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
-
-
-def layout_shift(page) -> float:
-    painted(page)
-    return sum(page.evaluate("window.__shifts"))
-
-
-def hold(page, pattern: str) -> list:
-    """Hold the requests for `pattern` until the test lets them go (route.continue_())."""
-    held = []
-    page.route(pattern, lambda route: held.append(route))
-    return held
-
 
 def test_the_page_does_not_move_when_the_script_takes_over(page, site_url):
     """The build draws the first question as the script does: with the tree's JSON held back,
