@@ -13,7 +13,7 @@ import yaml
 from macros.model.sections.decision_tree import DecisionTree
 from macros.model.sections.stack import StackComposer
 from macros.views.sections import stack as view
-from tests.helpers.browser import WATCH_SHIFTS, hold, layout_shift, painted
+from tests.helpers.browser import WATCH_SHIFTS, hold, layout_shift, painted, teammates_page
 from tests.helpers.data import CATALOG
 from tests.helpers.project import ROOT
 
@@ -67,11 +67,8 @@ def test_the_picks_live_in_the_address_and_come_back_on_reload_and_in_another_br
     page.reload()
     page.wait_for_selector(MOUNTED)
     assert picks_in(page) == OTHER and shown_lines(page) == expected_lines(OTHER)
-    other = browser.new_context().new_page()
-    other.goto(url)
-    other.wait_for_selector(MOUNTED)
-    assert picks_in(other) == OTHER
-    other.context.close()
+    with teammates_page(browser, url, MOUNTED) as other:
+        assert picks_in(other) == OTHER
     assert_clean(page)
 
 

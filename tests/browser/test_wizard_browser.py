@@ -8,7 +8,7 @@ import pytest
 
 from macros.model.sections.decision_tree import DecisionTree
 from macros.views.text import plain
-from tests.helpers.browser import MOBILE, WATCH_SHIFTS, hold, layout_shift, painted
+from tests.helpers.browser import MOBILE, WATCH_SHIFTS, hold, layout_shift, painted, teammates_page
 from tests.helpers.data import CATALOG
 from tests.helpers.datasets import ROOT
 from tests.helpers.diagram_checks import shown_text, squeezed
@@ -96,11 +96,8 @@ def test_reload_and_a_copied_link_restore_the_step(page, site_url, browser):
     assert page.locator("#wizard .wizard-trail li").count() == 2
     assert page.locator("#wizard .wizard-progress").text_content() == "Step 3"
     # A teammate opens the same address in a browser of their own.
-    other = browser.new_context().new_page()
-    other.goto(url)
-    other.wait_for_selector(MOUNTED)
-    assert heading(other) == expected
-    other.context.close()
+    with teammates_page(browser, url, MOUNTED) as other:
+        assert heading(other) == expected
     assert_clean(page)
 
 

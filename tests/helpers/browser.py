@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 MOBILE = {"width": 412, "height": 823}  # Lighthouse's mobile screen
 # Every layout shift of the page, from the start (buffered), as the Layout Instability API reports it.
 WATCH_SHIFTS = """window.__shifts = [];
@@ -34,3 +37,16 @@ def hold(page, pattern: str) -> list:
     held = []
     page.route(pattern, lambda route: held.append(route))
     return held
+
+
+@contextmanager
+def teammates_page(browser, url: str, ready: str) -> Iterator:
+    """`url` opened in a browser context of its own, as a teammate sent the link would open it,
+    once `ready` (a selector) is on the page; the context is closed afterwards."""
+    other = browser.new_context().new_page()
+    try:
+        other.goto(url)
+        other.wait_for_selector(ready)
+        yield other
+    finally:
+        other.context.close()

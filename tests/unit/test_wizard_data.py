@@ -3,6 +3,7 @@ tree fails with every error named (tests/fixtures/wizard_broken_cases.yaml)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -180,14 +181,10 @@ def _last(path: list[dict], key: str) -> str | None:
     return next((o[key] for o in reversed(path) if key in o), None)
 
 
-def test_the_tree_counts_match_its_paths(tree):
-    assert len(RAW_PATHS) == len(tree.paths()) == tree.path_count()
-    assert [[o["next"] for o in p] for p in RAW_PATHS] == [tree.url_path(p).split("/") for p in tree.paths()]
-
-
-def test_every_outcome_sits_in_the_cell_its_path_names_or_quotes_the_reason_to_leave(catalog):
+def _cells_of_paths(catalog) -> Iterator[tuple[dict, str, str, set[str]]]:
+    """(outcome, language, use case, the cell's frameworks) for each raw path whose answers name a
+    matrix cell and whose outcome names frameworks; for Go's empty cell, the guide's "instead"."""
     outcomes = _raw_outcomes()
-    left = set()
     for path in RAW_PATHS:
         outcome = outcomes[path[-1]["next"]]
         language, use_case = _last(path, "language"), _last(path, "use_case")
@@ -196,6 +193,18 @@ def test_every_outcome_sits_in_the_cell_its_path_names_or_quotes_the_reason_to_l
         cell = catalog.cell(language, use_case)
         members = ({f for i in cell.none_by_design.instead for f in i.frameworks} if cell.none_by_design
                    else set(cell.framework_ids))
+        yield outcome, language, use_case, members
+
+
+def test_the_tree_counts_match_its_paths(tree):
+    assert len(RAW_PATHS) == len(tree.paths()) == tree.path_count()
+    assert [[o["next"] for o in p] for p in RAW_PATHS] == [tree.url_path(p).split("/") for p in tree.paths()]
+
+
+def test_every_outcome_sits_in_the_cell_its_path_names_or_quotes_the_reason_to_leave(catalog):
+    outcomes = _raw_outcomes()
+    left = set()
+    for outcome, language, use_case, members in _cells_of_paths(catalog):
         if not set(outcome["frameworks"]) <= members:
             assert "leaves_cell" in outcome, (outcome["id"], language, use_case)
             left.add(outcome["id"])
@@ -205,16 +214,8 @@ def test_every_outcome_sits_in_the_cell_its_path_names_or_quotes_the_reason_to_l
 
 def test_every_matrix_cell_and_every_decision_matrix_row_is_reached(catalog):
     outcomes = _raw_outcomes()
-    reached = set()
-    for path in RAW_PATHS:
-        outcome = outcomes[path[-1]["next"]]
-        language, use_case = _last(path, "language"), _last(path, "use_case")
-        if language and use_case and outcome.get("frameworks"):
-            cell = catalog.cell(language, use_case)
-            members = ({f for i in cell.none_by_design.instead for f in i.frameworks} if cell.none_by_design
-                       else set(cell.framework_ids))
-            if set(outcome["frameworks"]) <= members:
-                reached.add((language, use_case))
+    reached = {(language, use_case) for outcome, language, use_case, members in _cells_of_paths(catalog)
+               if set(outcome["frameworks"]) <= members}
     assert reached == {(c.language, c.use_case) for c in catalog.cells}
     rows = catalog.section(Guidance).decision_matrix
     answered = {o["decision_row"] for o in outcomes.values() if "decision_row" in o}
