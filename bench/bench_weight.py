@@ -82,7 +82,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="bench-weight-") as scratch:
-        servers, ours_url, bare_url, ours_dir = build_sites(Path(scratch))
+        servers, ours_url, bare_url, ours_dir = build_sites(Path(scratch), baseline=True)
         try:
             selection = select_pages(ours_dir)
             rows = []

@@ -35,9 +35,10 @@ def choose(page, label: str):
     page.locator("#wizard .wizard-options").get_by_role("button", name=plain(label), exact=True).click()
 
 
-def walk(page, path):
+def walk(page, path, taken=()):
+    """Answer `path`'s steps, each on its question (`taken`: the steps answered before them)."""
     for step in path:
-        assert heading(page) == plain(TREE.questions[step.question].question)
+        assert heading(page) == plain(TREE.questions[step.question].question), (taken, step)
         choose(page, TREE.option(step).label)
 
 
@@ -46,23 +47,56 @@ def assert_clean(page):
     assert page.watch.foreign_requests() == []
 
 
-@pytest.mark.parametrize("path", PATHS, ids=[TREE.url_path(p) for p in PATHS])
-def test_every_path_leads_to_its_outcome(page, site_url, path):
-    open_wizard(page, site_url)
-    walk(page, path)
+def outcome_problems(page, site_url, path) -> list[str]:
+    """What differs on the page from the outcome `path` leads to (nothing: [])."""
     outcome = TREE.outcomes[TREE.end_of(path)]
-    assert heading(page) == plain(outcome.title)
-    assert page.url.endswith(f"/wizard/?path={TREE.url_path(path)}")
+    problems = []
+    if heading(page) != plain(outcome.title):
+        problems.append(f"heading {heading(page)!r}")
+    if not page.url.endswith(f"/wizard/?path={TREE.url_path(path)}"):
+        problems.append(f"address {page.url}")
     recommended = page.locator("#wizard .wizard-recommended a")
-    assert recommended.all_text_contents() == [plain(CATALOG.framework(f).name) for f in outcome.frameworks]
-    for link, fid in zip(recommended.all(), outcome.frameworks):
-        assert link.get_attribute("href") == f"{site_url}frameworks/{fid}/"
+    if recommended.all_text_contents() != [plain(CATALOG.framework(f).name) for f in outcome.frameworks]:
+        problems.append(f"recommended {recommended.all_text_contents()}")
+    hrefs = [link.get_attribute("href") for link in recommended.all()]
+    if hrefs != [f"{site_url}frameworks/{fid}/" for fid in outcome.frameworks]:
+        problems.append(f"links {hrefs}")
     # The "why" trace: each answer with what it implied, in order.
     why = page.locator("#wizard .wizard-why > li").all_text_contents()
-    assert len(why) == len(path)
-    for line, step in zip(why, path):
-        assert plain(TREE.option(step).label) in line and plain(TREE.option(step).implies) in line
-    assert page.locator("#wizard .wizard-alternatives > li").count() == len(outcome.alternatives)
+    if len(why) != len(path) or not all(plain(TREE.option(step).label) in line and plain(TREE.option(step).implies) in line
+                                        for line, step in zip(why, path)):
+        problems.append(f"why {why}")
+    if page.locator("#wizard .wizard-alternatives > li").count() != len(outcome.alternatives):
+        problems.append("alternatives")
+    return problems
+
+
+FIRST_ANSWERS = sorted({p[0].option for p in PATHS})
+
+
+@pytest.mark.parametrize("first", FIRST_ANSWERS, ids=[TREE.questions[TREE.start].options[i].next for i in FIRST_ANSWERS])
+def test_every_path_leads_to_its_outcome(page, site_url, first):
+    """Every path that starts with this answer, clicked through as a reader exploring would: to an
+    outcome, then Back to the last question the next path shares, and on (depth first)."""
+    paths = [p for p in PATHS if p[0].option == first]
+    wrong = {}
+    open_wizard(page, site_url)
+    previous = ()
+    for path in paths:
+        shared = next((i for i, (a, b) in enumerate(zip(previous, path)) if a != b), min(len(previous), len(path)))
+        try:
+            for _ in range(len(previous) - shared):
+                page.locator("#wizard button.wizard-back").click()
+            walk(page, path[shared:], path[:shared])
+            problems = outcome_problems(page, site_url, path)
+        except AssertionError as error:  # a wrong step: the next path starts from a fresh page
+            problems = [f"on the way: {error}"]
+        if problems:
+            wrong[TREE.url_path(path)] = problems
+            open_wizard(page, site_url)
+            path = ()
+        previous = path
+    assert paths and not wrong, wrong
     assert_clean(page)
 
 

@@ -9,28 +9,21 @@ PYTHON="${PYTHON:-python3}"
 fail() { echo "setup_toolchains.sh: $*" >&2; exit 1; }
 
 # 1. Debian packages (Go, Ruby, protoc and plugins, wrk), one per line in debian-packages.txt.
-missing=()
-while read -r pkg; do
-  [[ -z "$pkg" || "$pkg" == \#* ]] && continue
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
-done < "$EXAMPLES/debian-packages.txt"
-if ((${#missing[@]})); then
-  command -v apt-get >/dev/null || fail "apt-get not found; install by hand: ${missing[*]}"
-  [[ "$(id -u)" == 0 ]] || fail "root is needed to install Debian packages: ${missing[*]}"
-  echo "Installing Debian packages: ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -q >/dev/null || fail "apt-get update failed"
-  apt-get install -y -q --no-install-recommends "${missing[@]}" \
-    || fail "could not install Debian packages: ${missing[*]}"
-fi
+"$ROOT/tests/examples/install_debian_packages.sh"
 
 # 2. Python venv for the Python examples and the tests' protocol clients.
 VENV="$EXAMPLES/.venv"
 if [[ ! -x "$VENV/bin/python" || "$EXAMPLES/requirements.txt" -nt "$VENV/.installed" ]]; then
   echo "Creating $VENV from examples/requirements.txt"
   [[ -x "$VENV/bin/python" ]] || "$PYTHON" -m venv "$VENV" || fail "could not create $VENV"
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-    -r "$EXAMPLES/requirements.txt" || fail "pip could not install examples/requirements.txt"
+  # The project's uv (make setup-site) where there is one: seconds where pip takes a minute.
+  if [[ -x "$ROOT/.venv/bin/uv" ]]; then
+    "$ROOT/.venv/bin/uv" pip install --quiet --python "$VENV/bin/python" -r "$EXAMPLES/requirements.txt" \
+      || fail "uv could not install examples/requirements.txt"
+  else
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+      -r "$EXAMPLES/requirements.txt" || fail "pip could not install examples/requirements.txt"
+  fi
   touch "$VENV/.installed"
 fi
 
