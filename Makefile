@@ -55,9 +55,10 @@ build: setup-site
 	rm -rf $(SITE_DIR) && mv .site-build $(SITE_DIR)
 
 # ── Tests and tools ────────────────────────────────────────────────────────────────────────
-# On both cores, each test module kept on one worker (its browser and fixtures set up once).
+# On both cores, each group of tests (a module unless tests/conftest.py's group_of says otherwise)
+# on one worker, in the order collected (the heaviest kinds first).
 test: setup-test
-	$(BIN)/python -m pytest -n 2 --dist loadscope
+	$(BIN)/python -m pytest -n 2 --dist loadscope --no-loadscope-reorder
 
 # The fast loop: unit and JavaScript tests only (no site build, no browser), on both cores.
 test-fast: $(VENV)/.dev-installed

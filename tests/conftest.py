@@ -13,6 +13,7 @@ so `pytest` gives one summary for every kind.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -28,11 +29,51 @@ TESTS = Path(__file__).resolve().parent
 KINDS = ("unit", "build", "browser", "js", "examples")
 
 
+def _kind(item) -> str | None:
+    parts = Path(str(item.path)).resolve().relative_to(TESTS).parts
+    return parts[0] if parts and parts[0] in KINDS else None
+
+
 def pytest_collection_modifyitems(config, items):
+    """Marks each test with its kind; the heaviest kinds first (see group_of)."""
     for item in items:
-        parts = Path(str(item.path)).resolve().relative_to(TESTS).parts
-        if parts and parts[0] in KINDS:
-            item.add_marker(parts[0])
+        if _kind(item):
+            item.add_marker(_kind(item))
+        if "hostile_site" in getattr(item, "fixturenames", ()) and group_of(item.nodeid) != HOSTILE_GROUP:
+            raise pytest.UsageError(f"{item.nodeid} uses the hostile site: its name ends with 'on_the_hostile_site' (group_of)")
+    heaviest_first = ("browser", "examples", "build", "unit", "js")
+    items.sort(key=lambda item: heaviest_first.index(_kind(item)) if _kind(item) else len(heaviest_first))
+
+
+# ── Groups of tests for `make test`'s two workers ───────────────────────────────────────────
+HOSTILE_GROUP = "hostile-site"
+PART = re.compile(r"\[part-(\d+)\]$")
+
+
+def group_of(nodeid: str) -> str:
+    """The tests a worker takes together: a module (its browser and fixtures set up once); the
+    tests of the hostile site, wherever they are (test_hostile.py and tests named `..._hostile_site`:
+    the site is built on one worker only); a part of a long test split in parts (`[part-N]`: both
+    workers share it). The heaviest kinds are collected first, so that no long group is left for
+    the end while the other worker waits."""
+    module, _, name = nodeid.partition("::")
+    if module.endswith("/test_hostile.py") or "hostile_site" in name:
+        return HOSTILE_GROUP
+    part = PART.search(name)
+    return f"{module}::part-{part[1]}" if part else module
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadscope` with the scopes of group_of."""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class GroupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return group_of(nodeid)
+
+    return GroupScheduling(config, log)
 
 
 # ── Sites ───────────────────────────────────────────────────────────────────────────────

@@ -319,7 +319,7 @@ def test_every_comparison_prints_on_one_a4_page_without_navigation(page, site_ur
 
 # ── A hostile name ──────────────────────────────────────────────────────────────────────
 
-def test_a_hostile_name_is_shown_as_text_on_both_kinds_of_page(page, hostile_site):
+def test_a_name_is_shown_as_text_on_both_kinds_of_page_of_the_hostile_site(page, hostile_site):
     hostile_site_url, HOSTILE = hostile_site["url"], poisoned("FastAPI")
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

@@ -34,16 +34,22 @@ def site_pages(built_site) -> list[str]:
                   if "api" not in p.parts)
 
 
-def test_no_page_is_wider_than_the_screen_or_shows_markup_as_text(browser, built_site, site_url):
+# Every page in parts, so that both workers of `make test` share them (tests/conftest.py: group_of).
+PARTS = 4
+
+
+@pytest.mark.parametrize("part", range(PARTS), ids=[f"part-{n}" for n in range(PARTS)])
+def test_no_page_is_wider_than_the_screen_or_shows_markup_as_text(browser, built_site, site_url, part):
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     page = context.new_page()
     # Images keep their room from their width and height attributes: the layout does not need them.
     page.route(re.compile(r"\.(png|svg)$"), lambda route: route.abort())
     wide, tags = {}, {}
     urls = [u.removeprefix("./") for u in site_pages(built_site)]
+    assert len(urls) > 100
     dynamic = {"compare/?frameworks=fastapi,gin,axum,socket-io": "#compare-any-table", "wizard/?path=x": "#wizard[data-mounted]"}
     try:
-        for url in [*urls, *dynamic]:
+        for url in [*urls, *dynamic][part::PARTS]:
             page.set_viewport_size({"width": 1366, "height": 900})
             page.goto(site_url + url, wait_until="domcontentloaded")
             if url in dynamic:
@@ -60,7 +66,6 @@ def test_no_page_is_wider_than_the_screen_or_shows_markup_as_text(browser, built
                 tags[url] = found[:3]
     finally:
         context.close()
-    assert len(urls) > 100
     assert not wide, wide
     assert not tags, tags
 

@@ -355,7 +355,7 @@ def test_no_axe_violations_on_a_question_with_answers_and_on_a_result(browser, s
         context.close()
 
 
-def test_a_hostile_label_is_shown_as_text(page, hostile_site):
+def test_a_label_is_shown_as_text_on_the_hostile_site(page, hostile_site):
     url, payload = hostile_site["url"], poisoned(TREE.questions[TREE.start].options[0].label)
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

@@ -18,6 +18,7 @@ from macros.views.compare_table import (
     rows,
     table_html,
 )
+from macros.views.blocks import fit_description
 from macros.views.text import plain
 from tests.helpers.data import CATALOG
 from tests.helpers.datasets import error_lines
@@ -139,10 +140,22 @@ def test_the_guides_figures_sit_side_by_side_one_row_per_metric():
     for metric in {c.metric for c in about}:
         row = keys[f"claims.{metric}"]
         for column, fid in enumerate(ids):
-            # A figure the guide repeats (same value, same baselines) reads once.
-            count = len({(c.low, c.high, c.approx, c.baselines) for c in about if c.metric == metric and fid in c.subjects})
-            own = [g for g in row.values[column] if g.source is None]
-            assert sum(len(g.items) for g in own) == count, (metric, fid)
+            claims = [c for c in about if c.metric == metric and fid in c.subjects]
+            items = [i for g in row.values[column] if g.source is None for i in g.items]
+            if not claims:
+                assert items == [], (metric, fid)
+                continue
+            # One value per framework: the range of everything the guide says, against every
+            # baseline it names, marked where its figures differ.
+            assert len(items) == 1, (metric, fid)
+            text = items[0].text
+            low, high = min(c.span[0] for c in claims), max(c.span[1] for c in claims)
+            shown = text.replace(",", "")
+            assert f"{low:g}" in shown and (high == float("inf") or f"{high:g}" in shown), (metric, fid, text)
+            for baseline in {b for c in claims for b in c.baselines}:
+                assert plain(CATALOG.framework(baseline).name) in text, (metric, fid, baseline)
+            differs = any(set(d.claims) & set(claims) for d in ledger.disagreements)
+            assert (items[0].note is not None) == differs, (metric, fid)
 
 
 def test_compare_any_links_are_in_one_canonical_order():
@@ -197,11 +210,12 @@ def test_comparison_page_carries_its_data(built_site, comparison):
     h1 = re.search(r"<h1[^>]*>(.*?)<a class=\"headerlink\"", html) or re.search(r"<h1[^>]*>(.*?)</h1>", html)
     assert h1.group(1).strip() == escaped(comparison.title)
     assert f"<title>{escaped(comparison.title)} - " in html
-    assert head.meta["description"] == plain(comparison.verdict)
+    # The verdict, cut at a word where it is longer than a link preview shows.
+    assert head.meta["description"] == fit_description(comparison.verdict, comparison.title)
     assert head.meta["og:title"] == plain(comparison.title)
-    assert head.meta["og:description"] == plain(comparison.verdict)
+    assert head.meta["og:description"] == fit_description(comparison.verdict, comparison.title)
     assert head.meta["og:url"].endswith(f"/compare/{comparison.id}/")
-    assert head.meta["twitter:card"] == "summary"
+    assert head.meta["twitter:card"] == "summary_large_image"
     assert 'class="admonition abstract compare-verdict"' in html
     assert escaped(comparison.verdict).split(" ")[-1] in html
     # One column per framework, in the data's order, each linking to the framework's page.

@@ -5,11 +5,13 @@ known to the engine adapter alone. Read from the source with `ast`, so nothing i
 from __future__ import annotations
 
 import ast
+import fnmatch
 import graphlib
 from pathlib import Path
 
 from macros.model.registry import sections
 from macros.views.registry import views
+from tests.conftest import KINDS, TESTS
 from tests.helpers.project import ROOT
 
 PACKAGE = ROOT / "macros"
@@ -85,3 +87,11 @@ def test_every_section_has_a_model_with_its_loader_and_views_name_loaded_models(
     loaded = {s.model for s in sections()}
     assert len(loaded) == len(sections()) == len(list((PACKAGE / "model" / "sections").glob("[!_]*.py")))
     assert {v.model for v in views()} <= loaded
+
+
+def test_no_folder_of_tests_is_left_out_of_collection(request):
+    """pytest does not look into folders matching `norecursedirs` (its default list has "build"):
+    a folder of tests matching one would silently never run."""
+    patterns = request.config.getini("norecursedirs")
+    assert not [(kind, p) for kind in KINDS for p in patterns if fnmatch.fnmatch(kind, p)]
+    assert all((TESTS / kind).is_dir() for kind in KINDS)
