@@ -8,11 +8,15 @@
 // stopping a browser. The first run gathers every category; the others only performance, the one
 // category that varies from run to run. Audits with no weight in any score are skipped (the
 // back/forward cache check navigates the page a second time), and so is the full-page screenshot.
+// With a performance budget given, the runs stop once the median's verdict is decided: more than
+// half of the runs at or above the budget, or more than half below it.
 import { writeFile } from "node:fs/promises";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
-const { url, runs, reports, categories, chromePath, chromeFlags } = JSON.parse(process.argv[2]);
+const { url, runs, reports, categories, chromePath, chromeFlags, budget } = JSON.parse(process.argv[2]);
+let above = 0;
+let below = 0;
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags });
 try {
   for (let run = 1; run <= runs; run++) {
@@ -26,6 +30,10 @@ try {
     });
     if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
     await writeFile(`${reports}-${run}.json`, result.report);
+    if (budget == null) continue;
+    if (Math.round(100 * (result.lhr.categories.performance.score ?? 0)) >= budget) above++;
+    else below++;
+    if (above > runs / 2 || below > runs / 2) break;
   }
 } finally {
   await chrome.kill();

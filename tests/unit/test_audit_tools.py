@@ -6,7 +6,7 @@ from __future__ import annotations
 import yaml
 
 from tests.audit.bare_material import bare_config
-from tests.audit.lighthouse_audit import BUDGETS, Result, below_budget
+from tests.audit.lighthouse_audit import BUDGETS, Result, below_budget, judged
 from tests.audit.page_types import PAGE_TYPES, select_pages
 from tests.helpers.project import ROOT
 
@@ -54,3 +54,26 @@ def test_a_score_below_any_budget_fails():
     assert below_budget(Result(dict(BUDGETS), [])) == []
     scores = {**BUDGETS, "performance": BUDGETS["performance"] - 1, "seo": 99}
     assert below_budget(Result(scores, [])) == [f"perf {scores['performance']} < {BUDGETS['performance']}", "seo 99 < 100"]
+
+
+def _run(performance: int, lost: tuple[str, ...] = ()) -> Result:
+    return Result({"performance": performance}, list(lost))
+
+
+def test_a_page_is_judged_on_its_median_run_and_its_first_runs_other_categories():
+    budget = BUDGETS["performance"]
+    first = Result({**BUDGETS, "performance": budget + 9, "seo": 92}, ["perf: a", "seo: b"])
+    result = judged([first, _run(budget - 5, ("perf: c",)), _run(budget + 2, ("perf: d",))], runs=3)
+    assert result.scores == {**BUDGETS, "performance": budget + 2, "seo": 92}
+    assert result.lost == ["perf: d", "seo: b"]
+    assert result.performance_runs == [budget + 9, budget - 5, budget + 2]
+
+
+def test_runs_stopped_once_decided_score_what_the_median_of_all_could_at_worst_be():
+    budget = BUDGETS["performance"]
+    # Seven runs asked, four above budget: the three not made could all be lower.
+    above = [_run(budget + n) for n in (8, 1, 5, 3)]
+    assert judged([Result({**BUDGETS, **above[0].scores}, []), *above[1:]], runs=7).scores["performance"] == budget + 1
+    # Three runs asked, two below: the median is below budget whatever the third.
+    below = [Result({**BUDGETS, "performance": budget - 4}, []), _run(budget - 1)]
+    assert below_budget(judged(below, runs=3)) == [f"perf {budget - 1} < {budget}"]
