@@ -26,7 +26,7 @@ from tests.helpers.project import ROOT, copy_project
 from tests.helpers.site import build_in_process, mkdocs_build, serve, url_of
 
 TESTS = Path(__file__).resolve().parent
-KINDS = ("unit", "build", "browser", "js", "examples")
+KINDS = ("browser", "examples", "build", "unit", "js")  # heaviest first: the order `make test` runs them
 
 
 def _kind(item) -> str | None:
@@ -35,14 +35,16 @@ def _kind(item) -> str | None:
 
 
 def pytest_collection_modifyitems(config, items):
-    """Marks each test with its kind; the heaviest kinds first (see group_of)."""
+    """Marks each test with its kind, and sorts the tests by kind, heaviest first (see group_of)."""
+    order = {}
     for item in items:
-        if _kind(item):
-            item.add_marker(_kind(item))
+        kind = _kind(item)
+        if kind:
+            item.add_marker(kind)
+        order[item.nodeid] = KINDS.index(kind) if kind else len(KINDS)
         if "hostile_site" in getattr(item, "fixturenames", ()) and group_of(item.nodeid) != HOSTILE_GROUP:
-            raise pytest.UsageError(f"{item.nodeid} uses the hostile site: its name ends with 'on_the_hostile_site' (group_of)")
-    heaviest_first = ("browser", "examples", "build", "unit", "js")
-    items.sort(key=lambda item: heaviest_first.index(_kind(item)) if _kind(item) else len(heaviest_first))
+            raise pytest.UsageError(f"{item.nodeid} uses the hostile site: 'hostile_site' belongs in its name (group_of)")
+    items.sort(key=lambda item: order[item.nodeid])
 
 
 # ── Groups of tests for `make test`'s two workers ───────────────────────────────────────────
@@ -52,7 +54,7 @@ PART = re.compile(r"\[part-(\d+)\]$")
 
 def group_of(nodeid: str) -> str:
     """The tests a worker takes together: a module (its browser and fixtures set up once); the
-    tests of the hostile site, wherever they are (test_hostile.py and tests named `..._hostile_site`:
+    tests of the hostile site, wherever they are (test_hostile.py and tests with `hostile_site` in their name:
     the site is built on one worker only); a part of a long test split in parts (`[part-N]`: both
     workers share it). The heaviest kinds are collected first, so that no long group is left for
     the end while the other worker waits."""

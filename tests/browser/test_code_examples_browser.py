@@ -154,11 +154,6 @@ def assert_fits(page, where, tabs=False):
     assert problems == [], f"{where}: {problems[:5]}"
 
 
-def every_tab(page, where):
-    """Each tab of each set in turn, with folded files opened: none may widen the page."""
-    assert_fits(page, where, tabs=True)
-
-
 def test_pages_with_code_fit_a_phone_with_every_tab_open(browser, site_url):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
@@ -166,15 +161,15 @@ def test_pages_with_code_fit_a_phone_with_every_tab_open(browser, site_url):
     try:
         for comparison in (c for c in COMPARISONS if view.shared_tasks(EXAMPLES, c.frameworks)):
             page.goto(f"{site_url}compare/{comparison.id}/", wait_until="domcontentloaded")
-            every_tab(page, comparison.id)
+            assert_fits(page, comparison.id, tabs=True)
         for framework in sorted({e.framework for e in EXAMPLES.examples}):
             page.goto(f"{site_url}frameworks/{framework}/", wait_until="domcontentloaded")
-            every_tab(page, framework)
+            assert_fits(page, framework, tabs=True)
         page.goto(f"{site_url}compare/?frameworks=grpc-go,tonic,grpc-js,grpcio", wait_until="domcontentloaded")
         page.wait_for_selector("#compare-any[data-mounted]")
         page.locator("#code-compare").scroll_into_view_if_needed()
         page.wait_for_selector("#code-compare[data-loaded='true']")
-        every_tab(page, "compare-any")
+        assert_fits(page, "compare-any", tabs=True)
         page.goto(f"{site_url}code-examples/", wait_until="domcontentloaded")
         assert_fits(page, "code-examples/")
     finally:

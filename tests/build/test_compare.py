@@ -11,6 +11,7 @@ import pytest
 from macros.model.routes import Linker
 from macros.model.sections.claims import Ledger
 from macros.model.sections.comparisons import Comparisons
+from macros.views.blocks import fit_description
 from macros.views.compare_table import (
     compare_any_href,
     fields,
@@ -18,7 +19,6 @@ from macros.views.compare_table import (
     rows,
     table_html,
 )
-from macros.views.blocks import fit_description
 from macros.views.text import plain
 from tests.helpers.data import CATALOG
 from tests.helpers.datasets import error_lines

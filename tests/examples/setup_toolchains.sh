@@ -16,14 +16,10 @@ VENV="$EXAMPLES/.venv"
 if [[ ! -x "$VENV/bin/python" || "$EXAMPLES/requirements.txt" -nt "$VENV/.installed" ]]; then
   echo "Creating $VENV from examples/requirements.txt"
   [[ -x "$VENV/bin/python" ]] || "$PYTHON" -m venv "$VENV" || fail "could not create $VENV"
-  # The project's uv (make setup-site) where there is one: seconds where pip takes a minute.
-  if [[ -x "$ROOT/.venv/bin/uv" ]]; then
-    "$ROOT/.venv/bin/uv" pip install --quiet --python "$VENV/bin/python" -r "$EXAMPLES/requirements.txt" \
-      || fail "uv could not install examples/requirements.txt"
-  else
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-      -r "$EXAMPLES/requirements.txt" || fail "pip could not install examples/requirements.txt"
-  fi
+  # The project's uv, installed by `make setup-site` before this script runs.
+  [[ -x "$ROOT/.venv/bin/uv" ]] || fail "no .venv/bin/uv: run make setup-test"
+  "$ROOT/.venv/bin/uv" pip install --quiet --python "$VENV/bin/python" -r "$EXAMPLES/requirements.txt" \
+    || fail "uv could not install examples/requirements.txt"
   touch "$VENV/.installed"
 fi
 
